@@ -1,0 +1,14 @@
+namespace BIS.Ingest.Pipeline;
+
+/// <summary>One input of a feed run, already fetched to a local file.</summary>
+/// <param name="Role">What the file is for within its feed ("parcels", "violations", …).</param>
+/// <param name="LocalPath">Where the bytes are on this machine.</param>
+/// <param name="Location">Where they came from (path or URL), for messages.</param>
+public sealed record FeedFile(string Role, string LocalPath, string Location);
+
+/// <summary>The inputs of one feed run.</summary>
+public sealed record FeedInput(IReadOnlyList<FeedFile> Files)
+{
+    public IEnumerable<FeedFile> WithRole(string role) =>
+        Files.Where(f => string.Equals(f.Role, role, StringComparison.OrdinalIgnoreCase));
+}

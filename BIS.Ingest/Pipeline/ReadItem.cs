@@ -1,0 +1,42 @@
+using BIS.Domain.Addresses;
+using NetTopologySuite.Geometries;
+
+namespace BIS.Ingest.Pipeline;
+
+/// <summary>What a feed reader yields for each input row: a record to stage, or a row it rejected.</summary>
+public abstract record ReadItem
+{
+    /// <summary>1-based line where the row starts (header = 1); for JSON, the 1-based item index.</summary>
+    public required long LineNumber { get; init; }
+}
+
+/// <summary>A row rejected by validation, kept for the data steward with the reason and the raw text.</summary>
+public sealed record RejectedRow : ReadItem
+{
+    public required string Reason { get; init; }
+    public required string RawText { get; init; }
+}
+
+/// <summary>A valid source row, mapped to its domain record plus everything entity resolution needs.</summary>
+public sealed record StagedRecord : ReadItem
+{
+    /// <summary>The source's own id for the record, unique within the feed.</summary>
+    public required string RecordId { get; init; }
+    /// <summary>One of the BIS.Domain.Sources records (ParcelRecord, ViolationRecord, …).</summary>
+    public required object Attributes { get; init; }
+    /// <summary>10-character assessing parcel id when the source carries one.</summary>
+    public string? ParcelId { get; init; }
+    /// <summary>City address id (Boston SAM id) when the source carries one, normalized ("16298.0" → "16298").</summary>
+    public string? AddressId { get; init; }
+    /// <summary>The address as the source wrote it, for display and the steward.</summary>
+    public string? AddressText { get; init; }
+    public NormalizedAddress? Address { get; init; }
+    /// <summary>WGS84 point after cleaning (placeholder, swap and State Plane handled); null when unusable.</summary>
+    public Point? Location { get; init; }
+    /// <summary>Assessing only: the parcel polygon (WGS84, SRID 4326).</summary>
+    public Geometry? ParcelShape { get; init; }
+    /// <summary>Assessing only: the building footprint(s) on the parcel (WGS84, SRID 4326).</summary>
+    public Geometry? Footprint { get; init; }
+    /// <summary>When the source says the record was true (status date, inspection date…); null when unknown.</summary>
+    public DateTimeOffset? AsOf { get; init; }
+}
