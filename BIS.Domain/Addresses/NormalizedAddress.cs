@@ -6,19 +6,31 @@ namespace BIS.Domain.Addresses;
 /// </summary>
 public sealed record NormalizedAddress
 {
-    /// <summary>First house number of the address or range; null when the address has none.</summary>
+    /// <summary>First (lowest) house number of the address or range; null when the address has none (a "0" counts as none).</summary>
     public int? NumberLow { get; init; }
     /// <summary>Last house number of a range ("527-545" → 545); equals <see cref="NumberLow"/> when not a range.</summary>
     public int? NumberHigh { get; init; }
-    /// <summary>Letter or fraction attached to the first number: "A", "R", "1/2", "HF".</summary>
+    /// <summary>Letter or fraction attached to the first number: "A", "R", "RA", "1/2" (written "HF", "½" or "1/2" in the feeds).</summary>
     public string? NumberSuffix { get; init; }
+    /// <summary>Letter or fraction of <see cref="NumberHigh"/> ("289 to 289A" → "A"); equals <see cref="NumberSuffix"/> when not a range.</summary>
+    public string? NumberHighSuffix { get; init; }
     /// <summary>Canonical street: upper case, USPS Pub. 28 suffix and directional abbreviations ("SUMNER ST", "W BROADWAY").</summary>
     public required string Street { get; init; }
+    /// <summary>Unit with its Pub. 28 designator ("APT 3", "FL 1", "STE 200"); a bare id ("3") when the feed wrote "#3" or just a number.</summary>
     public string? Unit { get; init; }
+    /// <summary>Boston neighbourhood or town, upper case ("EAST BOSTON", "BOSTON").</summary>
     public string? City { get; init; }
     /// <summary>Five-digit ZIP with leading zeros restored ("2128" → "02128").</summary>
     public string? Zip { get; init; }
 
-    /// <summary>"302 SUMNER ST", "4A SUMNER ST", or just the street when there is no number.</summary>
-    public string Key => NumberLow is null ? Street : $"{NumberLow}{NumberSuffix} {Street}";
+    /// <summary>True when the address covers more than one house number or letter ("527-545", "289 to 289A").</summary>
+    public bool IsRange => NumberHigh != NumberLow || NumberHighSuffix != NumberSuffix;
+
+    /// <summary>"302 SUMNER ST", "4A SUMNER ST", "12 1/2 SUMNER ST", or just the street when there is no number.</summary>
+    public string Key => NumberLow is null
+        ? Street
+        // A fraction needs a space, or "12" + "1/2" would read as "121/2".
+        : NumberSuffix is { Length: > 0 } s && char.IsAsciiDigit(s[0])
+            ? $"{NumberLow} {s} {Street}"
+            : $"{NumberLow}{NumberSuffix} {Street}";
 }

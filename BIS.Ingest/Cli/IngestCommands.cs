@@ -1,0 +1,107 @@
+using BIS.Domain.Feeds;
+using BIS.Ingest.Database;
+using BIS.Ingest.Feeds;
+using BIS.Ingest.Ledger;
+using BIS.Ingest.Pipeline;
+using BIS.Ingest.SampleCity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace BIS.Ingest.Cli;
+
+/// <summary>
+/// Command-line verbs of BIS.Ingest:
+///   migrate                       apply pending migrations
+///   run &lt;feed&gt;|all [--force]        run feeds now (all = dependency order: assessing first)
+///   generate sample|synthetic …   write feed files (see GeneratorCli)
+/// Configuration overrides may follow as --Section:Key=value.
+/// </summary>
+public static class IngestCommands
+{
+    private static readonly string[] Verbs = ["migrate", "run", "generate"];
+
+    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var verb = args[0].ToLowerInvariant();
+        var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal) || !a.Contains(':', StringComparison.Ordinal)).ToArray();
+        var configArgs = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':', StringComparison.Ordinal)).ToArray();
+
+        if (verb == "generate")
+        {
+            return GeneratorCli.Run(positional);
+        }
+
+        var builder = Host.CreateApplicationBuilder(configArgs);
+        builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
+        builder.Configuration["Ingest:RunScheduler"] = "false";
+        builder.Services.AddBisIngest(builder.Configuration);
+        using var host = builder.Build();
+
+        host.Services.GetRequiredService<Migrator>().Migrate();
+        if (verb == "migrate")
+        {
+            Console.WriteLine("Database is up to date.");
+            return 0;
+        }
+
+        return await RunFeedsAsync(host.Services, positional);
+    }
+
+    private static async Task<int> RunFeedsAsync(IServiceProvider services, string[] positional)
+    {
+        var force = positional.Contains("--force", StringComparer.OrdinalIgnoreCase);
+        var names = positional.Where(p => !p.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (names.Count == 0)
+        {
+            Console.Error.WriteLine("usage: run <feed>|all [--force]");
+            return 2;
+        }
+
+        var feeds = new List<FeedKind>();
+        foreach (var name in names)
+        {
+            if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
+            {
+                // Assessing first: the other feeds link to its buildings; hydrants before the rest so
+                // water-supply flags are right in the first pass.
+                feeds.AddRange([FeedKind.Assessing, FeedKind.Hydrants, FeedKind.BuildingPermits, FeedKind.Violations,
+                    FeedKind.HazmatPermits, FeedKind.FireIncidents, FeedKind.Inspections]);
+            }
+            else if (FeedKindNames.TryParse(name, out var feed))
+            {
+                feeds.Add(feed);
+            }
+            else
+            {
+                Console.Error.WriteLine($"Unknown feed '{name}'. Feeds: {string.Join(", ", Enum.GetValues<FeedKind>().Select(f => f.Slug()))}, all.");
+                return 2;
+            }
+        }
+
+        var runner = services.GetRequiredService<FeedRunner>();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var exit = 0;
+        foreach (var feed in feeds)
+        {
+            var result = await runner.RunAsync(feed, "cli", cancel.Token, force);
+            Console.WriteLine(
+                $"{result.Feed,-17} {result.Status.ToDb(),-9} read {result.RowsRead,9:N0}  accepted {result.RowsAccepted,9:N0}  " +
+                $"rejected {result.RowsRejected,7:N0}  matched {result.RowsMatched,9:N0}  unmatched {result.RowsUnmatched,7:N0}  " +
+                $"buildings changed {result.BuildingsChanged,7:N0}  {result.Elapsed.TotalSeconds,6:F1}s  {result.Message}");
+            if (result.Status is FeedRunStatus.Failed or FeedRunStatus.Refused or FeedRunStatus.Cancelled)
+            {
+                exit = 1;
+            }
+        }
+
+        return exit;
+    }
+}

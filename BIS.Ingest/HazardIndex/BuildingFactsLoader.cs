@@ -1,0 +1,120 @@
+using BIS.Domain.Feeds;
+using BIS.Domain.Hazards;
+using BIS.Domain.Sources;
+using BIS.Ingest.Pipeline;
+using Npgsql;
+
+namespace BIS.Ingest.HazardIndex;
+
+/// <summary>
+/// Reads, for every building in the temp table <c>touched</c>, its assessing record, its linked
+/// records of every feed and the hydrants around it — three set-based queries, not one per building.
+/// </summary>
+internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
+{
+    public async Task<Dictionary<long, BuildingFacts>> LoadAsync(NpgsqlConnection connection, double hydrantRadiusMeters, int hydrantsPerBuilding, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var builders = new Dictionary<long, FactsBuilder>();
+        FactsBuilder For(long id) => builders.TryGetValue(id, out var b) ? b : builders[id] = new FactsBuilder(id);
+
+        await using (var command = new NpgsqlCommand(
+            "SELECT b.building_id, b.parcel_id, b.attrs::text, b.as_of FROM touched t JOIN building b ON b.building_id = t.building_id",
+            connection) { CommandTimeout = 0 })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            var name = sourceName(FeedKind.Assessing);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var record = RecordJson.Deserialize<ParcelRecord>(reader.GetString(2));
+                For(reader.GetInt64(0)).Parcel = new SourceFact<ParcelRecord>(record, reader.GetString(1), name, AsOf(reader, 3));
+            }
+        }
+
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT f.building_id, f.feed, f.record_id, f.attrs::text, f.as_of
+            FROM touched t JOIN feed_record f ON f.building_id = t.building_id
+            ORDER BY f.building_id, f.feed, f.record_id
+            """, connection) { CommandTimeout = 0 })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (builders.TryGetValue(reader.GetInt64(0), out var builder) && FeedKindNames.TryParse(reader.GetString(1), out var feed))
+                {
+                    builder.Add(feed, reader.GetString(2), reader.GetString(3), sourceName(feed), AsOf(reader, 4));
+                }
+            }
+        }
+
+        // Nearest first by the index (degrees), then true distances on the geography.
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT t.building_id, h.hydrant_id, h.attrs::text, h.as_of,
+                   ST_Distance(h.location::geography, b.location::geography) AS meters
+            FROM touched t
+            JOIN building b ON b.building_id = t.building_id AND b.location IS NOT NULL
+            CROSS JOIN LATERAL (
+                SELECT h.hydrant_id, h.attrs, h.as_of, h.location FROM hydrant h
+                ORDER BY h.location <-> b.location
+                LIMIT @limit
+            ) h
+            """, connection) { CommandTimeout = 0 })
+        {
+            command.Parameters.AddWithValue("limit", hydrantsPerBuilding);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var name = sourceName(FeedKind.Hydrants);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var meters = reader.GetDouble(4);
+                if (meters <= hydrantRadiusMeters && builders.TryGetValue(reader.GetInt64(0), out var builder))
+                {
+                    var hydrant = RecordJson.Deserialize<HydrantRecord>(reader.GetString(2));
+                    builder.Hydrants.Add(new NearbyHydrant(hydrant, meters, name, AsOf(reader, 3)));
+                }
+            }
+        }
+
+        return builders.ToDictionary(p => p.Key, p => p.Value.Build(now));
+    }
+
+    private static DateTimeOffset? AsOf(NpgsqlDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    private sealed class FactsBuilder(long buildingId)
+    {
+        public SourceFact<ParcelRecord>? Parcel { get; set; }
+        public List<NearbyHydrant> Hydrants { get; } = [];
+        private readonly List<SourceFact<PermitRecord>> _permits = [];
+        private readonly List<SourceFact<ViolationRecord>> _violations = [];
+        private readonly List<SourceFact<HazmatPermitRecord>> _hazmat = [];
+        private readonly List<SourceFact<FireIncidentRecord>> _incidents = [];
+        private readonly List<SourceFact<InspectionRecord>> _inspections = [];
+
+        public void Add(FeedKind feed, string recordId, string json, string source, DateTimeOffset? asOf)
+        {
+            switch (feed)
+            {
+                case FeedKind.BuildingPermits: _permits.Add(new(RecordJson.Deserialize<PermitRecord>(json), recordId, source, asOf)); break;
+                case FeedKind.Violations: _violations.Add(new(RecordJson.Deserialize<ViolationRecord>(json), recordId, source, asOf)); break;
+                case FeedKind.HazmatPermits: _hazmat.Add(new(RecordJson.Deserialize<HazmatPermitRecord>(json), recordId, source, asOf)); break;
+                case FeedKind.FireIncidents: _incidents.Add(new(RecordJson.Deserialize<FireIncidentRecord>(json), recordId, source, asOf)); break;
+                case FeedKind.Inspections: _inspections.Add(new(RecordJson.Deserialize<InspectionRecord>(json), recordId, source, asOf)); break;
+                default: break;
+            }
+        }
+
+        public BuildingFacts Build(DateTimeOffset now) => new()
+        {
+            BuildingId = buildingId,
+            Parcel = Parcel,
+            Permits = _permits,
+            Violations = _violations,
+            HazmatPermits = _hazmat,
+            FireIncidents = _incidents,
+            Inspections = _inspections,
+            Hydrants = Hydrants.OrderBy(h => h.DistanceMeters).ToList(),
+            Now = now,
+        };
+    }
+}

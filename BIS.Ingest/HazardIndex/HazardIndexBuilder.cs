@@ -1,0 +1,110 @@
+using System.Text.Json;
+using BIS.Domain.Feeds;
+using BIS.Domain.Hazards;
+using BIS.Ingest.Feeds;
+using BIS.Ingest.Pipeline;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BIS.Ingest.HazardIndex;
+
+/// <summary>
+/// Rebuilds the hazard index rows of the buildings in the temp table <c>touched</c> inside the run's
+/// transaction: facts from the database, flags and recommendations from the domain rules, rows back
+/// by binary COPY. Only rows whose content really changed are written, and those are the buildings
+/// announced to listeners.
+/// </summary>
+public sealed class HazardIndexBuilder(HazardRules rules, IOptions<HazardRuleOptions> ruleOptions, IOptionsMonitor<FeedsOptions> feeds, TimeProvider time)
+{
+    private const int HydrantsPerBuilding = 8;
+
+    public double HydrantSearchRadiusMeters => ruleOptions.Value.HydrantSearchRadiusMeters;
+
+    /// <summary>Returns the ids of the buildings whose index row was inserted, updated or deleted.</summary>
+    public async Task<IReadOnlyList<long>> RebuildAsync(NpgsqlConnection connection, long runId, CancellationToken cancellationToken)
+    {
+        var loader = new BuildingFactsLoader(SourceName);
+        var facts = await loader.LoadAsync(connection, HydrantSearchRadiusMeters, HydrantsPerBuilding, time.GetUtcNow(), cancellationToken);
+
+        await using (var create = new NpgsqlCommand(
+            """
+            CREATE TEMP TABLE index_stage (
+                building_id bigint PRIMARY KEY, max_severity smallint NOT NULL, flags jsonb NOT NULL,
+                recommendations jsonb NOT NULL, source_as_of jsonb NOT NULL, content_hash text NOT NULL
+            ) ON COMMIT DROP
+            """, connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        using (var writer = connection.BeginBinaryImport(
+            "COPY index_stage (building_id, max_severity, flags, recommendations, source_as_of, content_hash) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var (buildingId, buildingFacts) in facts)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var assessment = rules.Assess(buildingFacts);
+                var flags = JsonSerializer.Serialize(assessment.Flags, RecordJson.Options);
+                var recommendations = JsonSerializer.Serialize(assessment.Recommendations, RecordJson.Options);
+                var asOf = JsonSerializer.Serialize(SourceAsOf.Of(buildingFacts), RecordJson.Options);
+                writer.StartRow();
+                writer.Write(buildingId, NpgsqlDbType.Bigint);
+                writer.Write((short)assessment.MaxSeverity, NpgsqlDbType.Smallint);
+                writer.Write(flags, NpgsqlDbType.Jsonb);
+                writer.Write(recommendations, NpgsqlDbType.Jsonb);
+                writer.Write(asOf, NpgsqlDbType.Jsonb);
+                writer.Write(RecordJson.Fingerprint(((int)assessment.MaxSeverity).ToString(System.Globalization.CultureInfo.InvariantCulture), flags, recommendations, asOf), NpgsqlDbType.Text);
+            }
+
+            writer.Complete();
+        }
+
+        var changed = new List<long>();
+        await using var upsert = new NpgsqlCommand(
+            """
+            WITH up AS (
+                INSERT INTO hazard_index AS h (building_id, max_severity, flags, recommendations, source_as_of, location, footprint, content_hash, updated_at)
+                SELECT s.building_id, s.max_severity, s.flags, s.recommendations, s.source_as_of, b.location, b.footprint,
+                       s.content_hash || ':' || b.content_hash, now()
+                FROM index_stage s JOIN building b ON b.building_id = s.building_id
+                ON CONFLICT (building_id) DO UPDATE SET
+                    max_severity = excluded.max_severity, flags = excluded.flags, recommendations = excluded.recommendations,
+                    source_as_of = excluded.source_as_of, location = excluded.location, footprint = excluded.footprint,
+                    content_hash = excluded.content_hash, updated_at = excluded.updated_at
+                WHERE h.content_hash <> excluded.content_hash
+                RETURNING h.building_id
+            ), logged AS (
+                INSERT INTO run_changed_building (run_id, building_id) SELECT @run, building_id FROM up
+                ON CONFLICT DO NOTHING
+            )
+            SELECT building_id FROM up ORDER BY building_id
+            """, connection) { CommandTimeout = 0 };
+        upsert.Parameters.AddWithValue("run", runId);
+        await using (var reader = await upsert.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                changed.Add(reader.GetInt64(0));
+            }
+        }
+
+        // Buildings the assessing merge removed were logged by it; they belong in the notice too.
+        await using var removed = new NpgsqlCommand(
+            "SELECT building_id FROM run_changed_building r WHERE r.run_id = @run AND NOT EXISTS (SELECT 1 FROM building b WHERE b.building_id = r.building_id)",
+            connection);
+        removed.Parameters.AddWithValue("run", runId);
+        await using (var reader = await removed.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                changed.Add(reader.GetInt64(0));
+            }
+        }
+
+        return changed;
+    }
+
+    private string SourceName(FeedKind feed) =>
+        feeds.CurrentValue.Sources.TryGetValue(feed.Slug(), out var source) && source.SourceName.Length > 0 ? source.SourceName : feed.Slug();
+}

@@ -1,0 +1,125 @@
+using BIS.Ingest.Pipeline;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace BIS.Ingest.Ledger;
+
+/// <summary>
+/// The run ledger. Every call uses its own short connection, never the run's transaction, so a run
+/// that is refused, fails or is killed still leaves its row (a killed run stays "running" until the
+/// next run of the feed marks it failed).
+/// </summary>
+public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
+{
+    public async Task<long> StartAsync(string feed, string trigger, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        // A run left "running" by a killed process can never finish; say so before starting anew.
+        await using (var orphaned = new NpgsqlCommand(
+            """
+            UPDATE feed_run SET status = 'failed', finished_at = @now,
+                   message = coalesce(message || '; ', '') || 'abandoned: the process running it stopped'
+            WHERE feed = @feed AND status = 'running'
+            """, connection))
+        {
+            orphaned.Parameters.AddWithValue("feed", feed);
+            orphaned.Parameters.AddWithValue("now", time.GetUtcNow());
+            await orphaned.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO feed_run (feed, trigger, started_at, status, phase) VALUES (@feed, @trigger, @now, 'running', 'starting') RETURNING run_id",
+            connection);
+        command.Parameters.AddWithValue("feed", feed);
+        command.Parameters.AddWithValue("trigger", trigger);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task SetPhaseAsync(long runId, string phase, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE feed_run SET phase = @phase WHERE run_id = @run");
+        command.Parameters.AddWithValue("phase", phase);
+        command.Parameters.AddWithValue("run", runId);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task FinishAsync(FeedRunResult result)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE feed_run SET finished_at = @now, status = @status, phase = NULL,
+                   rows_read = @read, rows_accepted = @accepted, rows_rejected = @rejected,
+                   rows_matched = @matched, rows_unmatched = @unmatched, buildings_changed = @changed,
+                   input_checksum = @checksum, message = @message
+            WHERE run_id = @run
+            """);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        command.Parameters.AddWithValue("status", result.Status.ToDb());
+        command.Parameters.AddWithValue("read", result.RowsRead);
+        command.Parameters.AddWithValue("accepted", result.RowsAccepted);
+        command.Parameters.AddWithValue("rejected", result.RowsRejected);
+        command.Parameters.AddWithValue("matched", result.RowsMatched);
+        command.Parameters.AddWithValue("unmatched", result.RowsUnmatched);
+        command.Parameters.AddWithValue("changed", result.BuildingsChanged);
+        command.Parameters.AddWithValue("checksum", (object?)result.InputChecksum ?? DBNull.Value);
+        command.Parameters.AddWithValue("message", (object?)result.Message ?? DBNull.Value);
+        command.Parameters.AddWithValue("run", result.RunId);
+        // The ledger must be written even when the run was cancelled.
+        await command.ExecuteNonQueryAsync(CancellationToken.None);
+    }
+
+    public async Task SaveRejectedAsync(long runId, IReadOnlyList<RejectedRow> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
+        await using var writer = await connection.BeginBinaryImportAsync(
+            "COPY rejected_row (run_id, line_number, reason, raw_text) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in rows)
+        {
+            await writer.StartRowAsync();
+            await writer.WriteAsync(runId, NpgsqlDbType.Bigint);
+            await writer.WriteAsync(row.LineNumber, NpgsqlDbType.Bigint);
+            await writer.WriteAsync(Clean(row.Reason), NpgsqlDbType.Text);
+            await writer.WriteAsync(Clean(row.RawText), NpgsqlDbType.Text);
+        }
+
+        await writer.CompleteAsync();
+    }
+
+    /// <summary>The last run that loaded data, or that found its input identical to such a run.</summary>
+    public async Task<(long RunId, string? Checksum, long Accepted)?> LastGoodAsync(string feed, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT run_id, input_checksum,
+                   (SELECT r2.rows_accepted FROM feed_run r2
+                    WHERE r2.feed = @feed AND r2.status IN ('succeeded', 'unchanged') AND r2.rows_accepted > 0
+                    ORDER BY r2.run_id DESC LIMIT 1)
+            FROM feed_run WHERE feed = @feed AND status IN ('succeeded', 'unchanged')
+            ORDER BY run_id DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue("feed", feed);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
+    }
+
+    public async Task<bool> IsPausedAsync(string feed, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT paused FROM feed_control WHERE feed = @feed");
+        command.Parameters.AddWithValue("feed", feed);
+        return await command.ExecuteScalarAsync(cancellationToken) is true;
+    }
+
+    // PostgreSQL text cannot hold NUL; a hostile file must not make the ledger write fail.
+    private static string Clean(string value) => value.Contains('\0', StringComparison.Ordinal) ? value.Replace("\0", "\\0", StringComparison.Ordinal) : value;
+}

@@ -1,0 +1,18 @@
+namespace BIS.Ingest.Ledger;
+
+/// <summary>What one feed run did, as recorded in the ledger.</summary>
+public sealed record FeedRunResult
+{
+    public required long RunId { get; init; }
+    public required string Feed { get; init; }
+    public required FeedRunStatus Status { get; init; }
+    public long RowsRead { get; init; }
+    public long RowsAccepted { get; init; }
+    public long RowsRejected { get; init; }
+    public long RowsMatched { get; init; }
+    public long RowsUnmatched { get; init; }
+    public long BuildingsChanged { get; init; }
+    public string? InputChecksum { get; init; }
+    public string? Message { get; init; }
+    public TimeSpan Elapsed { get; init; }
+}

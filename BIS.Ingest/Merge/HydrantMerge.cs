@@ -1,0 +1,55 @@
+namespace BIS.Ingest.Merge;
+
+/// <summary>
+/// Merge of the hydrant layer. Hydrants are not linked to buildings: a changed hydrant touches every
+/// building within the hydrant search radius of its old and its new position.
+/// </summary>
+internal static class HydrantMerge
+{
+    public static readonly string[] Statements =
+    [
+        """
+        CREATE TEMP TABLE hydrant_moved (location geometry(Point, 4326)) ON COMMIT DROP;
+        SELECT 0::bigint
+        """,
+        """
+        WITH gone AS (
+            DELETE FROM hydrant h WHERE NOT EXISTS (SELECT 1 FROM stage s WHERE s.record_id = h.hydrant_id)
+            RETURNING h.location
+        ), mark AS (INSERT INTO hydrant_moved SELECT location FROM gone)
+        SELECT count(*) FROM gone
+        """,
+        """
+        INSERT INTO hydrant_moved
+        SELECT h.location FROM hydrant h JOIN stage s ON s.record_id = h.hydrant_id
+        WHERE h.content_hash <> s.content_hash;
+        SELECT 0::bigint
+        """,
+        """
+        WITH up AS (
+            INSERT INTO hydrant AS h (hydrant_id, in_service, attrs, location, as_of, line_number, content_hash, updated_run_id)
+            SELECT s.record_id, coalesce((s.attrs ->> 'inService')::boolean, false), s.attrs, s.location, s.as_of,
+                   s.line_number, s.content_hash, @run
+            FROM stage s WHERE s.location IS NOT NULL
+            ON CONFLICT (hydrant_id) DO UPDATE SET
+                in_service = excluded.in_service, attrs = excluded.attrs, location = excluded.location,
+                as_of = excluded.as_of, line_number = excluded.line_number, content_hash = excluded.content_hash,
+                updated_run_id = excluded.updated_run_id
+            WHERE h.content_hash <> excluded.content_hash
+            RETURNING h.location
+        ), mark AS (INSERT INTO hydrant_moved SELECT location FROM up)
+        SELECT count(*) FROM up
+        """,
+        // Degrees are only a prefilter for the index; geography gives the true distance.
+        """
+        INSERT INTO touched
+        SELECT DISTINCT b.building_id
+        FROM hydrant_moved m
+        JOIN building b ON b.location IS NOT NULL
+             AND ST_DWithin(b.location, m.location, @radius / 60000.0)
+             AND ST_DWithin(b.location::geography, m.location::geography, @radius)
+        ON CONFLICT DO NOTHING;
+        SELECT 0::bigint
+        """,
+    ];
+}

@@ -1,0 +1,56 @@
+namespace BIS.Ingest.Merge;
+
+/// <summary>Merge of the building-linked feeds into feed_record. Each statement returns the rows it changed.</summary>
+internal static class LinkedRecordMerge
+{
+    public static readonly string[] Statements =
+    [
+        """
+        WITH gone AS (
+            DELETE FROM feed_record f
+            WHERE f.feed = @feed AND NOT EXISTS (SELECT 1 FROM stage s WHERE s.record_id = f.record_id)
+            RETURNING f.building_id
+        ), mark AS (
+            INSERT INTO touched SELECT DISTINCT building_id FROM gone WHERE building_id IS NOT NULL
+            ON CONFLICT DO NOTHING
+        )
+        SELECT count(*) FROM gone
+        """,
+        // The building a changed record used to belong to must be re-indexed too.
+        """
+        WITH moved AS (
+            INSERT INTO touched
+            SELECT DISTINCT f.building_id FROM feed_record f JOIN stage s ON s.record_id = f.record_id
+            WHERE f.feed = @feed AND f.building_id IS NOT NULL
+              AND (f.content_hash <> s.content_hash OR f.building_id IS DISTINCT FROM s.building_id)
+            ON CONFLICT DO NOTHING
+            RETURNING 1
+        )
+        SELECT 0::bigint FROM moved LIMIT 0
+        """,
+        """
+        WITH up AS (
+            INSERT INTO feed_record AS f (feed, record_id, building_id, match_method, match_confidence, unmatched_reason,
+                                          parcel_id, address_id, address_text, address_key, location, attrs, as_of,
+                                          line_number, content_hash, updated_run_id)
+            SELECT @feed, s.record_id, s.building_id, s.match_method, s.match_confidence, s.unmatched_reason,
+                   s.parcel_id, s.address_id, s.address_text, s.address_key, s.location, s.attrs, s.as_of,
+                   s.line_number, s.content_hash, @run
+            FROM stage s
+            ON CONFLICT (feed, record_id) DO UPDATE SET
+                building_id = excluded.building_id, match_method = excluded.match_method,
+                match_confidence = excluded.match_confidence, unmatched_reason = excluded.unmatched_reason,
+                parcel_id = excluded.parcel_id, address_id = excluded.address_id, address_text = excluded.address_text,
+                address_key = excluded.address_key, location = excluded.location, attrs = excluded.attrs,
+                as_of = excluded.as_of, line_number = excluded.line_number, content_hash = excluded.content_hash,
+                updated_run_id = excluded.updated_run_id
+            WHERE f.content_hash <> excluded.content_hash OR f.building_id IS DISTINCT FROM excluded.building_id
+            RETURNING f.building_id
+        ), mark AS (
+            INSERT INTO touched SELECT DISTINCT building_id FROM up WHERE building_id IS NOT NULL
+            ON CONFLICT DO NOTHING
+        )
+        SELECT count(*) FROM up
+        """,
+    ];
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Npgsql;
+
+namespace BIS.Ingest.Pipeline;
+
+/// <summary>
+/// Announces the buildings a run changed with NOTIFY (delivered only when the run commits). Payloads
+/// are capped at 8000 bytes by PostgreSQL, so large runs send the run id and the listener reads the
+/// ids from run_changed_building.
+/// </summary>
+public static class ChangeNotification
+{
+    public const int MaxIdsInPayload = 400;
+
+    public sealed record Payload(long RunId, string Feed, int Count, IReadOnlyList<long>? BuildingIds);
+
+    public static async Task SendAsync(NpgsqlConnection connection, string channel, long runId, string feed, IReadOnlyList<long> buildingIds, CancellationToken cancellationToken)
+    {
+        if (buildingIds.Count == 0)
+        {
+            return;
+        }
+
+        var payload = new Payload(runId, feed, buildingIds.Count, buildingIds.Count <= MaxIdsInPayload ? buildingIds : null);
+        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @payload)", connection);
+        command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.AddWithValue("payload", JsonSerializer.Serialize(payload, RecordJson.Options));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

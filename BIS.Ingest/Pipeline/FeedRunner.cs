@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using BIS.Domain.Feeds;
+using BIS.Ingest.Feeds;
+using BIS.Ingest.HazardIndex;
+using BIS.Ingest.Ledger;
+using BIS.Ingest.Linkage;
+using BIS.Ingest.Merge;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace BIS.Ingest.Pipeline;
+
+/// <summary>
+/// Runs one feed end to end: snapshot the input → stage by binary COPY → sanity gates → link to
+/// buildings → merge → rebuild the touched buildings' index rows → NOTIFY, all in one transaction, with
+/// a ledger row for every run whatever its outcome. Nothing is lost and nothing is half-applied: a
+/// refusal, an error, a cancellation or a killed process leaves the index exactly as it was.
+/// </summary>
+public sealed class FeedRunner(
+    NpgsqlDataSource dataSource,
+    IEnumerable<IFeedReader> readers,
+    IOptionsMonitor<FeedsOptions> feedsOptions,
+    IOptions<IngestOptions> ingestOptions,
+    InputFetcher fetcher,
+    FeedLedger ledger,
+    HazardIndexBuilder indexBuilder,
+    ILogger<FeedRunner> logger)
+{
+    public const string NotifyChannel = "bis_buildings_changed";
+
+    public async Task<FeedRunResult> RunAsync(FeedKind feed, string trigger, CancellationToken cancellationToken, bool force = false)
+    {
+        var slug = feed.Slug();
+        var options = feedsOptions.CurrentValue;
+        if (!options.Sources.TryGetValue(slug, out var source))
+        {
+            throw new InvalidOperationException($"Feed '{slug}' is not configured (section {FeedsOptions.Section}:Sources:{slug}).");
+        }
+
+        var reader = readers.SingleOrDefault(r => r.Feed == feed)
+            ?? throw new InvalidOperationException($"No reader is registered for feed '{slug}'.");
+
+        var stopwatch = Stopwatch.StartNew();
+        var runId = await ledger.StartAsync(slug, trigger, cancellationToken);
+        var rejected = new List<RejectedRow>();
+        var result = new FeedRunResult { RunId = runId, Feed = slug, Status = FeedRunStatus.Running };
+        try
+        {
+            if (await ledger.IsPausedAsync(slug, cancellationToken))
+            {
+                result = result with { Status = FeedRunStatus.Refused, Message = "The feed is paused by a data steward." };
+                return result;
+            }
+
+            await ledger.SetPhaseAsync(runId, "fetching", cancellationToken);
+            var baseDirectory = options.BaseDirectory ?? AppContext.BaseDirectory;
+            using var fetched = await fetcher.FetchAsync(source, baseDirectory, cancellationToken);
+            result = result with { InputChecksum = fetched.Checksum };
+
+            var lastGood = await ledger.LastGoodAsync(slug, cancellationToken);
+            if (!force && lastGood?.Checksum == fetched.Checksum)
+            {
+                result = result with { Status = FeedRunStatus.Unchanged, Message = $"Input identical to run {lastGood.Value.RunId}." };
+                return result;
+            }
+
+            result = await LoadAsync(feed, runId, reader, source, fetched.Input, lastGood?.Accepted ?? 0, rejected, result, cancellationToken);
+            return result;
+        }
+        catch (FeedRefusedException ex)
+        {
+            result = result with { Status = FeedRunStatus.Refused, Message = ex.Message };
+            return result;
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            result = result with { Status = FeedRunStatus.Cancelled, Message = "Cancelled; the index was left as it was." };
+            return result;
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Feed {Feed} run {RunId} failed", slug, runId);
+            result = result with { Status = FeedRunStatus.Failed, Message = $"{ex.GetType().Name}: {ex.Message}" };
+            return result;
+        }
+        finally
+        {
+            result = result with { RowsRejected = Math.Max(result.RowsRejected, rejected.Count), Elapsed = stopwatch.Elapsed };
+            await ledger.SaveRejectedAsync(runId, rejected);
+            await ledger.FinishAsync(result);
+            logger.LogInformation(
+                "Feed {Feed} run {RunId}: {Status} in {Elapsed} — read {Read}, accepted {Accepted}, rejected {Rejected}, matched {Matched}, unmatched {Unmatched}, buildings changed {Changed}. {Message}",
+                slug, runId, result.Status, stopwatch.Elapsed, result.RowsRead, result.RowsAccepted, result.RowsRejected,
+                result.RowsMatched, result.RowsUnmatched, result.BuildingsChanged, result.Message);
+        }
+    }
+
+    private async Task<FeedRunResult> LoadAsync(
+        FeedKind feed, long runId, IFeedReader reader, FeedSourceOptions source, FeedInput input, long lastAccepted,
+        List<RejectedRow> rejected, FeedRunResult result, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        await ledger.SetPhaseAsync(runId, "staging", cancellationToken);
+        var counts = StagingTable.Fill(connection, reader.Read(input, cancellationToken), rejected, cancellationToken);
+        var superseded = await StagingDeduplication.RemoveSupersededAsync(connection, rejected, cancellationToken);
+        var accepted = counts.Accepted - superseded;
+        result = result with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = rejected.Count };
+
+        SanityGates.Check(accepted, counts.Read, lastAccepted, source.MaxRowDropShare);
+
+        if (StagingTable.IsBuildingLinked(feed))
+        {
+            await ledger.SetPhaseAsync(runId, "linking", cancellationToken);
+            var linked = await EntityResolver.ResolveAsync(connection, ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
+            result = result with { RowsMatched = linked.Matched, RowsUnmatched = linked.Unmatched };
+        }
+        else
+        {
+            result = result with { RowsMatched = accepted };
+        }
+
+        await ledger.SetPhaseAsync(runId, "merging", cancellationToken);
+        var changedRecords = await FeedMerger.MergeAsync(connection, feed, runId, indexBuilder.HydrantSearchRadiusMeters, cancellationToken);
+
+        await ledger.SetPhaseAsync(runId, "indexing", cancellationToken);
+        var changedBuildings = await indexBuilder.RebuildAsync(connection, runId, cancellationToken);
+        await ChangeNotification.SendAsync(connection, NotifyChannel, runId, feed.Slug(), changedBuildings, cancellationToken);
+
+        await ledger.SetPhaseAsync(runId, "committing", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return result with
+        {
+            Status = changedRecords == 0 ? FeedRunStatus.Unchanged : FeedRunStatus.Succeeded,
+            BuildingsChanged = changedBuildings.Count,
+            Message = changedRecords == 0 ? "No record changed." : $"{changedRecords} records changed.",
+        };
+    }
+}

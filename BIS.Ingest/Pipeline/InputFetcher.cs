@@ -1,0 +1,147 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using BIS.Ingest.Feeds;
+using Microsoft.Extensions.Options;
+
+namespace BIS.Ingest.Pipeline;
+
+/// <summary>
+/// Takes a private snapshot of every input of a run (copying local files, downloading URLs and
+/// following "next" links of paged APIs) and fingerprints it. Readers then see bytes that cannot
+/// change under them, even when the publisher appends rows mid-export.
+/// </summary>
+public sealed class InputFetcher(IHttpClientFactory httpClients, IOptions<IngestOptions> ingestOptions)
+{
+    public const string HttpClientName = "feed-inputs";
+    private const int MaxPages = 10_000;
+
+    public async Task<FetchedInput> FetchAsync(FeedSourceOptions feed, string baseDirectory, CancellationToken cancellationToken)
+    {
+        if (feed.Files.Count == 0)
+        {
+            throw new FeedRefusedException("No input file is configured for this feed.");
+        }
+
+        var root = ingestOptions.Value.WorkDirectory is { Length: > 0 } configured ? configured : Path.GetTempPath();
+        var directory = Directory.CreateDirectory(Path.Combine(root, "bis-run-" + Guid.NewGuid().ToString("N")));
+        var fetched = new FetchedInput(directory.FullName);
+        try
+        {
+            using var checksum = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var files = new List<FeedFile>();
+            var index = 0;
+            foreach (var file in feed.Files)
+            {
+                var location = file.Location;
+                var pages = 0;
+                while (location is not null)
+                {
+                    if (++pages > MaxPages)
+                    {
+                        throw new FeedRefusedException($"{file.Location}: more than {MaxPages} pages; refusing a runaway paged source.");
+                    }
+
+                    var local = Path.Combine(directory.FullName, $"{index++:D4}-{file.Role}");
+                    await CopyAsync(location, baseDirectory, local, checksum, cancellationToken);
+                    files.Add(new FeedFile(file.Role, local, location));
+                    location = file.Paged ? NextPage(local, location) : null;
+                }
+            }
+
+            fetched.Input = new FeedInput(files);
+            fetched.Checksum = Convert.ToHexString(checksum.GetHashAndReset());
+            return fetched;
+        }
+        catch
+        {
+            fetched.Dispose();
+            throw;
+        }
+    }
+
+    private async Task CopyAsync(string location, string baseDirectory, string destination, IncrementalHash checksum, CancellationToken cancellationToken)
+    {
+        await using var target = File.Create(destination);
+        if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            using var response = await httpClients.CreateClient(HttpClientName).GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new FeedRefusedException($"{location} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
+
+            await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await CopyLimitedAsync(body, target, checksum, location, cancellationToken);
+            return;
+        }
+
+        var path = Path.IsPathRooted(location) ? location : Path.Combine(baseDirectory, location);
+        if (!File.Exists(path))
+        {
+            throw new FeedRefusedException($"Input file {path} does not exist.");
+        }
+
+        await using var source = File.OpenRead(path);
+        await CopyLimitedAsync(source, target, checksum, location, cancellationToken);
+    }
+
+    private async Task CopyLimitedAsync(Stream source, Stream target, IncrementalHash checksum, string location, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            total += read;
+            if (total > ingestOptions.Value.MaxInputBytes)
+            {
+                throw new FeedRefusedException($"{location} is larger than the {ingestOptions.Value.MaxInputBytes:N0}-byte limit.");
+            }
+
+            checksum.AppendData(buffer, 0, read);
+            await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+    }
+
+    private static string? NextPage(string localFile, string currentLocation)
+    {
+        try
+        {
+            using var stream = File.OpenRead(localFile);
+            using var document = JsonDocument.Parse(stream);
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("next", out var next)
+                && next.ValueKind == JsonValueKind.String
+                && next.GetString() is { Length: > 0 } url)
+            {
+                // Relative "next" links are resolved against the page that named them.
+                return Uri.TryCreate(currentLocation, UriKind.Absolute, out var current) ? new Uri(current, url).ToString() : url;
+            }
+
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            throw new FeedRefusedException($"{currentLocation} is not valid JSON: {ex.Message}");
+        }
+    }
+}
+
+/// <summary>The snapshot of a run's inputs; deleting it when the run is over.</summary>
+public sealed class FetchedInput(string directory) : IDisposable
+{
+    public FeedInput Input { get; set; } = new([]);
+    public string Checksum { get; set; } = string.Empty;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp directory is harmless; the run's outcome must not depend on it.
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using BIS.Domain.Feeds;
+using BIS.Ingest.Pipeline;
+using Quartz;
+
+namespace BIS.Ingest.Scheduling;
+
+/// <summary>One Quartz job per feed. Never two runs of the same feed at once, on one node or many.</summary>
+[DisallowConcurrentExecution]
+public sealed class FeedJob(FeedRunner runner) : IJob
+{
+    public const string FeedKey = "feed";
+    public const string TriggerKey = "trigger";
+    public const string ForceKey = "force";
+
+    public static JobKey KeyFor(FeedKind feed) => new(feed.Slug(), "feeds");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var data = context.MergedJobDataMap;
+        if (!FeedKindNames.TryParse(Text(data, FeedKey), out var feed))
+        {
+            throw new JobExecutionException($"Job {context.JobDetail.Key} names no known feed.");
+        }
+
+        var trigger = Text(data, TriggerKey) ?? "schedule";
+        var force = bool.TryParse(Text(data, ForceKey), out var forced) && forced;
+        context.Result = await runner.RunAsync(feed, trigger, cancellationToken, force);
+    }
+
+    private static string? Text(JobDataMap data, string key) => data.TryGetValue(key, out var value) ? value?.ToString() : null;
+}

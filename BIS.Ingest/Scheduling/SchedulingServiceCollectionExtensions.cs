@@ -1,0 +1,62 @@
+using BIS.Domain.Feeds;
+using BIS.Ingest.Database;
+using BIS.Ingest.Feeds;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace BIS.Ingest.Scheduling;
+
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// One durable Quartz job per configured feed, fired by its cron. In-memory store on a single node;
+    /// the clustered ADO store on PostgreSQL when Ingest:Clustered is on, so N workers share the schedule.
+    /// </summary>
+    public static IServiceCollection AddFeedScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        var ingest = configuration.GetSection(IngestOptions.Section).Get<IngestOptions>() ?? new IngestOptions();
+        var feeds = configuration.GetSection(FeedsOptions.Section).Get<FeedsOptions>() ?? new FeedsOptions();
+        services.AddSingleton<FeedTrigger>();
+        if (!ingest.RunScheduler)
+        {
+            return services;
+        }
+
+        services.AddQuartz(quartz =>
+        {
+            if (ingest.Clustered)
+            {
+                var connectionString = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ConnectionString
+                    ?? throw new InvalidOperationException("Ingest:Clustered needs Database:ConnectionString.");
+                quartz.UsePersistentStore(store =>
+                {
+                    store.UsePostgres(connectionString);
+                    store.UseSystemTextJsonSerializer();
+                    store.UseClustering(_ => { });
+                });
+            }
+
+            foreach (var (slug, source) in feeds.Sources)
+            {
+                if (!FeedKindNames.TryParse(slug, out var feed))
+                {
+                    continue; // The options validator reports unknown feed names at start-up.
+                }
+
+                var key = FeedJob.KeyFor(feed);
+                quartz.AddJob<FeedJob>(job => job.WithIdentity(key).StoreDurably().UsingJobData(FeedJob.FeedKey, feed.Slug()));
+                if (source.Enabled)
+                {
+                    quartz.AddTrigger(trigger => trigger
+                        .ForJob(key)
+                        .WithIdentity(feed.Slug() + "-cron", "feeds")
+                        .WithCronSchedule(source.Cron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+                }
+            }
+        });
+
+        services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
+        return services;
+    }
+}

@@ -1,0 +1,215 @@
+using BIS.Ingest.Pipeline;
+using Sylvan.Data.Csv;
+
+namespace BIS.Ingest.Sources.Common;
+
+/// <summary>
+/// One CSV input of a feed read with Sylvan: encoding detected, header looked up by name, every row with
+/// the physical line it starts on (quoted newlines counted) and its raw text for the steward.
+/// </summary>
+public sealed class CsvFeed : IDisposable
+{
+    private readonly StreamReader text;
+    private readonly CsvDataReader csv;
+    private readonly Dictionary<string, int> header = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int headerLines;
+    private Dictionary<CsvColumn, int>? bound;
+
+    private CsvFeed(FeedFile file, StreamReader text, CsvDataReader csv)
+    {
+        File = file;
+        this.text = text;
+        this.csv = csv;
+        var names = new string[csv.FieldCount];
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            names[i] = csv.GetName(i).Trim();
+            header.TryAdd(names[i], i);
+        }
+
+        HeaderNames = names;
+        // A quoted header name may itself span lines; the first record starts after them.
+        headerLines = 1 + names.Sum(n => n.Count(c => c == '\n'));
+    }
+
+    public FeedFile File { get; }
+    public IReadOnlyList<string> HeaderNames { get; }
+
+    /// <summary>Opens the file and reads its header; refuses a missing, empty or header-less file.</summary>
+    public static CsvFeed Open(FeedFile file)
+    {
+        var text = FeedText.Open(file);
+        try
+        {
+            var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', MaxBufferSize = 1 << 24 };
+            var csv = CsvDataReader.Create(text, options);
+            var feed = new CsvFeed(file, text, csv);
+            if (feed.HeaderNames.All(string.IsNullOrWhiteSpace))
+            {
+                throw new FeedRefusedException($"{file.Location} ({file.Role}) is empty");
+            }
+
+            return feed;
+        }
+        catch (CsvMissingHeadersException)
+        {
+            text.Dispose();
+            throw new FeedRefusedException($"{file.Location} ({file.Role}) is empty");
+        }
+        catch (Exception e) when (e is not FeedRefusedException)
+        {
+            text.Dispose();
+            throw new FeedRefusedException($"{file.Location} ({file.Role}) cannot be read as CSV: {e.Message}");
+        }
+    }
+
+    public bool HasColumn(string name) => header.ContainsKey(name);
+
+    public bool Has(CsvColumn column) => bound?.ContainsKey(column) ?? column.Names.Any(HasColumn);
+
+    /// <summary>Resolves the reader's columns; refuses the run naming every required column that is missing.</summary>
+    public void Bind(IEnumerable<CsvColumn> columns)
+    {
+        var map = new Dictionary<CsvColumn, int>();
+        var missing = new List<string>();
+        foreach (var column in columns)
+        {
+            var found = column.Names.Select(n => header.TryGetValue(n, out var i) ? i : -1).FirstOrDefault(i => i >= 0, -1);
+            if (found >= 0)
+            {
+                map[column] = found;
+            }
+            else if (column.IsRequired)
+            {
+                missing.Add(string.Join(" or ", column.Names));
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new FeedRefusedException(
+                $"{File.Location} ({File.Role}) is missing required column{(missing.Count > 1 ? "s" : string.Empty)}: {string.Join(", ", missing)}");
+        }
+
+        bound = map;
+    }
+
+    /// <summary>
+    /// Every data row; blank lines are skipped. Refuses a file with no data rows, and a file whose CSV
+    /// structure breaks (an unbalanced quote makes the rest of the file unreadable).
+    /// </summary>
+    public IEnumerable<CsvRow> Rows(CancellationToken cancellationToken)
+    {
+        var map = bound ?? throw new InvalidOperationException("Bind the columns before reading rows.");
+        long nextLine = 1 + headerLines;
+        var rows = 0;
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            CsvRow row;
+            try
+            {
+                if (!csv.Read())
+                {
+                    break;
+                }
+
+                var raw = csv.GetRawRecordSpan();
+                var line = nextLine;
+                nextLine += CountLineBreaks(raw);
+                var rawText = raw.TrimEnd("\r\n").ToString();
+                if (csv.RowFieldCount <= 1 && rawText.Trim().Length == 0)
+                {
+                    continue;
+                }
+
+                var fields = new string[csv.RowFieldCount];
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = csv.GetString(i);
+                }
+
+                row = new CsvRow(this, map, line, rawText, fields);
+            }
+            catch (Exception e) when (e is CsvFormatException or CsvRecordTooLargeException or FormatException or IOException)
+            {
+                throw new FeedRefusedException(
+                    $"{File.Location} ({File.Role}) has malformed CSV at or after line {nextLine}: {e.Message}");
+            }
+
+            rows++;
+            yield return row;
+        }
+
+        if (rows == 0)
+        {
+            throw new FeedRefusedException($"{File.Location} ({File.Role}) is empty: a header and no rows");
+        }
+    }
+
+    public void Dispose()
+    {
+        csv.Dispose();
+        text.Dispose();
+    }
+
+    private static int CountLineBreaks(ReadOnlySpan<char> raw)
+    {
+        var count = 0;
+        for (var i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] == '\n' || (raw[i] == '\r' && (i + 1 == raw.Length || raw[i + 1] != '\n')))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+}
+
+/// <summary>One data row of a <see cref="CsvFeed"/>.</summary>
+public sealed class CsvRow
+{
+    private readonly CsvFeed feed;
+    private readonly Dictionary<CsvColumn, int> map;
+    private readonly string[] fields;
+
+    internal CsvRow(CsvFeed feed, Dictionary<CsvColumn, int> map, long lineNumber, string rawText, string[] fields)
+    {
+        this.feed = feed;
+        this.map = map;
+        this.fields = fields;
+        LineNumber = lineNumber;
+        RawText = rawText;
+    }
+
+    /// <summary>1-based physical line the row starts on (header = line 1).</summary>
+    public long LineNumber { get; }
+
+    /// <summary>The row as it is in the file, line ending removed.</summary>
+    public string RawText { get; }
+
+    /// <summary>The file's trimmed fields, for content comparison of duplicate rows.</summary>
+    public string ContentKey => string.Join('\u001f', fields.Select(f => f.Trim()));
+
+    /// <summary>Null when the row has as many fields as the header; otherwise why the row is not trusted.</summary>
+    /// <remarks>A shifted row (an unquoted comma, a truncated line) puts values under the wrong headers.</remarks>
+    public string? ShapeProblem => fields.Length == feed.HeaderNames.Count
+        ? null
+        : $"row has {fields.Length} field{(fields.Length == 1 ? string.Empty : "s")}, the header has {feed.HeaderNames.Count}";
+
+    /// <summary>The cell trimmed; null when the column is absent or the cell blank.</summary>
+    public string? this[CsvColumn column]
+    {
+        get
+        {
+            var value = Raw(column)?.Trim();
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+    }
+
+    /// <summary>The cell as written; null when the column is absent.</summary>
+    public string? Raw(CsvColumn column) =>
+        map.TryGetValue(column, out var i) && i < fields.Length ? fields[i] : null;
+}

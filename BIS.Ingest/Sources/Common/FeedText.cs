@@ -1,0 +1,72 @@
+using System.Text;
+using BIS.Ingest.Pipeline;
+
+namespace BIS.Ingest.Sources.Common;
+
+/// <summary>
+/// Opens a feed's text file in the encoding it was really written in: UTF-8 (with or without BOM), UTF-16
+/// with BOM, or — when the bytes are not valid UTF-8 — Windows-1252, which is what Excel and older city
+/// systems export.
+/// </summary>
+public static class FeedText
+{
+    private static readonly Lazy<Encoding> Windows1252 = new(() =>
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    });
+
+    /// <summary>Refuses a missing or zero-byte file; returns a reader positioned after any BOM.</summary>
+    public static StreamReader Open(FeedFile file)
+    {
+        var info = new FileInfo(file.LocalPath);
+        if (!info.Exists)
+        {
+            throw new FeedRefusedException($"{file.Location} ({file.Role}) was not found at {file.LocalPath}");
+        }
+
+        if (info.Length == 0)
+        {
+            throw new FeedRefusedException($"{file.Location} ({file.Role}) is empty");
+        }
+
+        return new StreamReader(file.LocalPath, DetectEncoding(file.LocalPath), detectEncodingFromByteOrderMarks: true);
+    }
+
+    /// <summary>UTF-8 unless the file has a UTF-16 BOM or holds bytes that are not valid UTF-8.</summary>
+    public static Encoding DetectEncoding(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        Span<byte> bom = stackalloc byte[3];
+        var read = stream.ReadAtLeast(bom, 3, throwOnEndOfStream: false);
+        if (read >= 2 && ((bom[0] == 0xFF && bom[1] == 0xFE) || (bom[0] == 0xFE && bom[1] == 0xFF)))
+        {
+            return Encoding.Unicode; // StreamReader picks the right byte order from the BOM.
+        }
+
+        stream.Position = read == 3 && bom[0] == 0xEF && bom[1] == 0xBB && bom[2] == 0xBF ? 3 : 0;
+        return IsValidUtf8(stream) ? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false) : Windows1252.Value;
+    }
+
+    private static bool IsValidUtf8(Stream stream)
+    {
+        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
+        var bytes = new byte[1 << 16];
+        var chars = new char[(1 << 16) + 4];
+        try
+        {
+            int count;
+            while ((count = stream.Read(bytes, 0, bytes.Length)) > 0)
+            {
+                decoder.GetChars(bytes, 0, count, chars, 0, flush: false);
+            }
+
+            decoder.GetChars([], 0, 0, chars, 0, flush: true);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using BIS.Domain.Geo;
+using BIS.Ingest.Pipeline;
+using NetTopologySuite.Geometries;
+using NetTopologySuite.IO.Converters;
+
+namespace BIS.Ingest.Sources.Common;
+
+/// <summary>
+/// One GeoJSON FeatureCollection input, feature by feature, so that one broken feature is rejected on its
+/// own instead of failing the file. Geometries come out WGS84 with SRID 4326; a layer written in
+/// Massachusetts State Plane feet (as some City of Boston exports are) is converted.
+/// </summary>
+public static class GeoJsonFeed
+{
+    private const int MaxRawTextLength = 4000;
+
+    private static readonly JsonSerializerOptions GeometryOptions = new()
+    {
+        Converters = { new GeoJsonConverterFactory(Wgs84.Factory) },
+    };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    /// <summary>Refuses a missing, empty, non-JSON file or one without a "features" array.</summary>
+    public static IEnumerable<GeoJsonItem> Features(FeedFile file, CancellationToken cancellationToken)
+    {
+        using var document = Parse(file);
+        if (document.RootElement.ValueKind != JsonValueKind.Object
+            || !document.RootElement.TryGetProperty("features", out var features)
+            || features.ValueKind != JsonValueKind.Array)
+        {
+            throw new FeedRefusedException($"{file.Location} ({file.Role}) is not a GeoJSON FeatureCollection");
+        }
+
+        if (features.GetArrayLength() == 0)
+        {
+            throw new FeedRefusedException($"{file.Location} ({file.Role}) is empty: a FeatureCollection with no features");
+        }
+
+        var declaredStatePlane = DeclaresStatePlane(document.RootElement);
+        long index = 0;
+        foreach (var feature in features.EnumerateArray())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            index++;
+            yield return ReadFeature(index, feature, declaredStatePlane);
+        }
+    }
+
+    private static JsonDocument Parse(FeedFile file)
+    {
+        using var text = FeedText.Open(file);
+        try
+        {
+            return JsonDocument.Parse(text.ReadToEnd(), DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new FeedRefusedException($"{file.Location} ({file.Role}) is not valid JSON: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The feature as written; a long one (a harbor island's coastline) keeps its properties whole and
+    /// summarises the geometry, since the properties are what the steward needs to recognise it.
+    /// </summary>
+    private static string RawText(JsonElement feature)
+    {
+        var raw = feature.GetRawText();
+        if (raw.Length <= MaxRawTextLength || feature.ValueKind != JsonValueKind.Object)
+        {
+            return raw.Length <= MaxRawTextLength ? raw : string.Concat(raw.AsSpan(0, MaxRawTextLength), "…(truncated)");
+        }
+
+        var properties = feature.TryGetProperty("properties", out var p) ? p.GetRawText() : "null";
+        var geometryType = feature.TryGetProperty("geometry", out var g) && g.ValueKind == JsonValueKind.Object
+                           && g.TryGetProperty("type", out var t) ? t.ToString() : "unknown";
+        var summary = $$"""{"type":"Feature","properties":{{properties}},"geometry":"{{geometryType}}, {{raw.Length:N0}} characters, omitted"}""";
+        return summary.Length <= MaxRawTextLength * 2 ? summary : string.Concat(summary.AsSpan(0, MaxRawTextLength * 2), "…(truncated)");
+    }
+
+    private static bool DeclaresStatePlane(JsonElement root) =>
+        root.TryGetProperty("crs", out var crs) && crs.ValueKind == JsonValueKind.Object
+        && crs.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object
+        && props.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
+        && (name.GetString() ?? string.Empty).Contains("2249", StringComparison.Ordinal);
+
+    private static GeoJsonItem ReadFeature(long index, JsonElement feature, bool declaredStatePlane)
+    {
+        var raw = RawText(feature);
+
+        var properties = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (feature.ValueKind != JsonValueKind.Object)
+        {
+            return new GeoJsonItem(index, properties, null, "not a GeoJSON feature object", raw);
+        }
+
+        if (feature.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var p in props.EnumerateObject())
+            {
+                properties.TryAdd(p.Name.Trim(), p.Value.ValueKind switch
+                {
+                    JsonValueKind.String => p.Value.GetString(),
+                    JsonValueKind.Null or JsonValueKind.Undefined => null,
+                    _ => p.Value.GetRawText(),
+                });
+            }
+        }
+
+        if (!feature.TryGetProperty("geometry", out var geometryJson) || geometryJson.ValueKind == JsonValueKind.Null)
+        {
+            return new GeoJsonItem(index, properties, null, null, raw);
+        }
+
+        Geometry? geometry;
+        try
+        {
+            geometry = geometryJson.Deserialize<Geometry>(GeometryOptions);
+        }
+        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
+        {
+            return new GeoJsonItem(index, properties, null, $"geometry is not valid GeoJSON: {e.Message}", raw);
+        }
+
+        if (geometry is null || geometry.IsEmpty)
+        {
+            return new GeoJsonItem(index, properties, null, null, raw);
+        }
+
+        var envelope = geometry.EnvelopeInternal;
+        if (declaredStatePlane || MassStatePlane.LooksLikeFeet(envelope.MinX, envelope.MinY))
+        {
+            geometry = MassStatePlane.ToWgs84(geometry);
+        }
+        else if (envelope.MinX < -180 || envelope.MaxX > 180 || envelope.MinY < -90 || envelope.MaxY > 90)
+        {
+            return new GeoJsonItem(index, properties, null, "geometry coordinates are neither WGS84 nor Massachusetts State Plane feet", raw);
+        }
+
+        return new GeoJsonItem(index, properties, geometry, null, raw);
+    }
+}
+
+/// <summary>One feature: its properties as text, its WGS84 geometry (null when absent or broken) and why it is broken.</summary>
+/// <param name="Index">1-based position of the feature in the collection (the "line" of a JSON input).</param>
+public sealed record GeoJsonItem(
+    long Index, IReadOnlyDictionary<string, string?> Properties, Geometry? Geometry, string? GeometryProblem, string RawText)
+{
+    /// <summary>The first of <paramref name="names"/> present with a non-blank value, trimmed.</summary>
+    public string? Property(params string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (Properties.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
+            {
+                return value.Trim();
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,18 @@
+using BIS.Domain.Addresses;
+using BIS.Domain.Geo;
+
+namespace BIS.Ingest.Sources.Common;
+
+/// <summary>The rule every building-bound feed shares: a row that nothing can tie to a place is rejected.</summary>
+public static class Locating
+{
+    /// <summary>Null when the row has an address, usable coordinates, a parcel id or an address id; otherwise the reason.</summary>
+    public static string? CannotBeLocated(NormalizedAddress? address, CleanedCoordinate coordinate, string? parcelId, string? addressId) =>
+        address is null && coordinate.Point is null && parcelId is null && addressId is null
+            ? $"cannot be located: no address, no usable coordinates ({coordinate.Problem}), no parcel or address id"
+            : null;
+
+    /// <summary>Fills city (upper case, as the normalizer writes it) and ZIP from separate columns without overwriting what the normalizer found in the text.</summary>
+    public static NormalizedAddress? WithCityZip(NormalizedAddress? address, string? city, string? zip) =>
+        address is null ? null : address with { City = address.City ?? city?.ToUpperInvariant(), Zip = address.Zip ?? zip };
+}

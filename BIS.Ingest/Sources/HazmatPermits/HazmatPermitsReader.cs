@@ -1,0 +1,144 @@
+using System.Text.RegularExpressions;
+using BIS.Domain.Addresses;
+using BIS.Domain.Feeds;
+using BIS.Domain.Geo;
+using BIS.Domain.Sources;
+using BIS.Ingest.Pipeline;
+using BIS.Ingest.Sources.Common;
+using C = BIS.Ingest.Sources.HazmatPermits.HazmatPermitColumns;
+
+namespace BIS.Ingest.Sources.HazmatPermits;
+
+/// <summary>
+/// BFD hazardous-material storage permits, one row per permit and material. Record id is
+/// PERMIT_NUMBER#UN number (or #MATERIAL when the row names no valid UN/NA number), always with the
+/// suffix so that a permit's ids do not change when a second material is added. AsOf is ISSUED_DATE.
+/// </summary>
+/// <remarks>
+/// Field decisions: a row is rejected only when it has no permit number, no material, or cannot be located.
+/// Impossible values are dropped to null and the permit kept, because a crew is better told "chlorine, rating
+/// unknown" than nothing: NFPA ratings outside 0–4, NFPA special other than W/OX/SA, UN numbers that are not
+/// four digits, negative or unparsable quantities, unparsable dates.
+/// </remarks>
+public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, TimeProvider clock) : IFeedReader
+{
+    public const string Role = "permits";
+
+    public FeedKind Feed => FeedKind.HazmatPermits;
+
+    public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
+    {
+        var files = input.Required(Feed, Role);
+        var today = BostonTime.Today(clock);
+        var batch = new RecordBatch();
+        foreach (var file in files)
+        {
+            using var csv = CsvFeed.Open(file);
+            csv.Bind(C.All);
+            foreach (var row in csv.Rows(cancellationToken))
+            {
+                Map(row, batch, files.SourceName(file), today);
+            }
+        }
+
+        return batch.Items;
+    }
+
+    private void Map(CsvRow row, RecordBatch batch, string? source, DateOnly today)
+    {
+        if (row.ShapeProblem is { } shape)
+        {
+            batch.Reject(row, shape);
+            return;
+        }
+
+        var permitNumber = SourceIds.IdText(row[C.PermitNumber]);
+        if (permitNumber is null)
+        {
+            batch.Reject(row, "missing PERMIT_NUMBER");
+            return;
+        }
+
+        var material = FieldParser.Text(row[C.Material]);
+        if (material is null)
+        {
+            batch.Reject(row, "missing MATERIAL");
+            return;
+        }
+
+        var addressText = FieldParser.Text(row[C.Address]);
+        var address = AddressNormalizer.Normalize(addressText);
+        var parcelId = SourceIds.Pid10(row[C.ParcelId]);
+        var samId = SourceIds.IdText(row[C.SamId]);
+        var coordinate = coordinates.FromLatLon(row[C.Latitude], row[C.Longitude]);
+        if (Locating.CannotBeLocated(address, coordinate, parcelId, samId) is { } unlocated)
+        {
+            batch.Reject(row, unlocated);
+            return;
+        }
+
+        var unNumber = UnNumber(row[C.UnNumber]);
+        FieldParser.TryDecimal(row[C.Quantity], out var quantity);
+        FieldParser.TryDate(row[C.IssuedDate], out var issued);
+        FieldParser.TryDate(row[C.ExpirationDate], out var expires);
+        var status = FieldParser.Text(row[C.Status]);
+        var permit = new HazmatPermitRecord
+        {
+            PermitNumber = permitNumber,
+            BusinessName = FieldParser.Text(row[C.BusinessName]),
+            Material = material,
+            UnNumber = unNumber,
+            Quantity = quantity is >= 0 ? quantity : null,
+            QuantityUnit = FieldParser.Text(row[C.QuantityUnit]),
+            NfpaHealth = Rating(row[C.NfpaHealth]),
+            NfpaFlammability = Rating(row[C.NfpaFire]),
+            NfpaInstability = Rating(row[C.NfpaReactivity]),
+            NfpaSpecial = Special(row[C.NfpaSpecial]),
+            StorageLocation = FieldParser.Text(row[C.StorageLocation]),
+            Status = status,
+            // Blank status with a current expiry is taken as active: storing the material is what the permit is for.
+            IsActive = (status is null || status.Equals("Active", StringComparison.OrdinalIgnoreCase))
+                       && (expires is null || expires >= today),
+            ExpiresOn = expires,
+        };
+
+        batch.Stage(
+            new StagedRecord
+            {
+                LineNumber = row.LineNumber,
+                RecordId = $"{permitNumber}#{unNumber ?? material.ToUpperInvariant()}",
+                Attributes = permit,
+                ParcelId = parcelId,
+                AddressId = samId,
+                AddressText = addressText,
+                Address = address,
+                Location = coordinate.Point,
+                AsOf = issued is { } d ? BostonTime.StartOf(d) : null,
+            },
+            row,
+            source);
+    }
+
+    /// <summary>"UN1017", "1017", "NA1993", "UN 1017", "1017.0" → "1017"; anything else → null.</summary>
+    internal static string? UnNumber(string? text)
+    {
+        var match = UnPattern().Match(text ?? string.Empty);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    /// <summary>NFPA 704 ratings are 0–4; anything else (7, -1, "X") is not a rating.</summary>
+    private static int? Rating(string? text) =>
+        FieldParser.TryInt(text, out var value) && value is >= 0 and <= 4 ? value : null;
+
+    /// <summary>The three special hazards NFPA 704 recognises; others ("COR", "ACID") are not 704 markings.</summary>
+    private static string? Special(string? text) => text?.Trim().Replace("-", string.Empty, StringComparison.Ordinal).ToUpperInvariant() switch
+    {
+        "W" => "W",
+        "OX" or "OXY" => "OX",
+        "SA" => "SA",
+        _ => null,
+    };
+
+    [GeneratedRegex(@"^\s*(?:UN|NA)?\s*(\d{4})(?:\.0+)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex UnPattern();
+}

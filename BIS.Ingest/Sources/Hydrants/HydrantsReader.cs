@@ -1,0 +1,125 @@
+using BIS.Domain.Feeds;
+using BIS.Domain.Geo;
+using BIS.Domain.Sources;
+using BIS.Ingest.Pipeline;
+using BIS.Ingest.Sources.Common;
+using C = BIS.Ingest.Sources.Hydrants.HydrantColumns;
+
+namespace BIS.Ingest.Sources.Hydrants;
+
+/// <summary>
+/// BWSC hydrants. Record id HYDRANT_ID; AsOf LAST_FLOW_TEST (the only date the layer carries). A hydrant is
+/// only useful where it stands, so one without usable coordinates is rejected.
+/// </summary>
+/// <remarks>
+/// Field decisions: only an explicit in-service status counts as in service — an unknown or blank status is
+/// staged as not in service rather than promising water. REMOVED hydrants are staged (InService false,
+/// Status "REMOVED") so the index can drop them. FLOW_CLASS other than AA/A/B/C is derived from FLOW_GPM
+/// when that is known (NFPA 291 bands), otherwise null; GPM outside 1–10 000 and main diameters outside
+/// 2–48 inches are null.
+/// </remarks>
+public sealed class HydrantsReader(CoordinateCleaner coordinates) : IFeedReader
+{
+    public const string Role = "hydrants";
+
+    private static readonly string[] InServiceStatuses = ["IN SERVICE", "INSERVICE", "IN-SERVICE", "ACTIVE", "IN SVC"];
+
+    public FeedKind Feed => FeedKind.Hydrants;
+
+    public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
+    {
+        var files = input.Required(Feed, Role);
+        var batch = new RecordBatch();
+        foreach (var file in files)
+        {
+            using var csv = CsvFeed.Open(file);
+            csv.Bind(C.All);
+            if (!(csv.Has(C.PointX) && csv.Has(C.PointY)) && !(csv.Has(C.Latitude) && csv.Has(C.Longitude)))
+            {
+                throw new FeedRefusedException(
+                    $"{file.Location} ({file.Role}) has no coordinate columns: needs POINT_X and POINT_Y, or LATITUDE and LONGITUDE");
+            }
+
+            foreach (var row in csv.Rows(cancellationToken))
+            {
+                Map(row, batch, files.SourceName(file));
+            }
+        }
+
+        return batch.Items;
+    }
+
+    private void Map(CsvRow row, RecordBatch batch, string? source)
+    {
+        if (row.ShapeProblem is { } shape)
+        {
+            batch.Reject(row, shape);
+            return;
+        }
+
+        var id = SourceIds.IdText(row[C.HydrantId]);
+        if (id is null)
+        {
+            batch.Reject(row, "missing HYDRANT_ID");
+            return;
+        }
+
+        var coordinate = coordinates.FromXY(row[C.PointX], row[C.PointY]);
+        if (coordinate.Point is null)
+        {
+            var latLon = coordinates.FromLatLon(row[C.Latitude], row[C.Longitude]);
+            if (latLon.Point is not null || coordinate.Problem == CoordinateCleaner.NoCoordinates)
+            {
+                coordinate = latLon;
+            }
+        }
+
+        if (coordinate.Point is null)
+        {
+            batch.Reject(row, $"no usable coordinates ({coordinate.Problem})");
+            return;
+        }
+
+        var status = FieldParser.Text(row[C.Status])?.ToUpperInvariant();
+        FieldParser.TryInt(row[C.FlowGpm], out var gpm);
+        gpm = gpm is > 0 and <= 10_000 ? gpm : null;
+        FieldParser.TryDecimal(row[C.MainDiameter], out var diameter);
+        FieldParser.TryDate(row[C.LastFlowTest], out var lastTest);
+        var hydrant = new HydrantRecord
+        {
+            HydrantId = id,
+            InService = status is not null && InServiceStatuses.Contains(status),
+            Status = status,
+            FlowClass = FlowClass(row[C.FlowClass], gpm),
+            FlowGpm = gpm,
+            MainSizeInches = diameter is >= 2 and <= 48 ? diameter : null,
+            LastTested = lastTest,
+        };
+
+        batch.Stage(
+            new StagedRecord
+            {
+                LineNumber = row.LineNumber,
+                RecordId = id,
+                Attributes = hydrant,
+                Location = coordinate.Point,
+                AsOf = lastTest is { } d ? BostonTime.StartOf(d) : null,
+            },
+            row,
+            source);
+    }
+
+    /// <summary>NFPA 291: AA ≥ 1500 gpm, A 1000–1499, B 500–999, C below 500.</summary>
+    private static string? FlowClass(string? text, int? gpm) => text?.Trim().ToUpperInvariant() switch
+    {
+        "AA" or "A" or "B" or "C" => text.Trim().ToUpperInvariant(),
+        _ => gpm switch
+        {
+            >= 1500 => "AA",
+            >= 1000 => "A",
+            >= 500 => "B",
+            > 0 => "C",
+            _ => null,
+        },
+    };
+}

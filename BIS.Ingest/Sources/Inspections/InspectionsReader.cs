@@ -1,0 +1,224 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using BIS.Domain.Addresses;
+using BIS.Domain.Feeds;
+using BIS.Domain.Geo;
+using BIS.Domain.Sources;
+using BIS.Ingest.Pipeline;
+using BIS.Ingest.Sources.Common;
+
+namespace BIS.Ingest.Sources.Inspections;
+
+/// <summary>
+/// Inspections and pre-incident plans from the fire prevention API: one or more page files (role "plans")
+/// of the shape <c>{ "items": [ … ], "next": url | null }</c>, fetched by the pipeline. Record id planId;
+/// AsOf inspectedOn. The "line" of an item is its 1-based index across the run's pages, in file order.
+/// </summary>
+/// <remarks>
+/// Field decisions: an item is rejected only without planId or without any locator (address, parcelId,
+/// samId, coordinates). Values of the wrong type or outside their vocabulary are read as unknown: sprinkler
+/// other than full/partial/none → Unknown; constructionType not I-A…V-B → null; vacantMarking other than
+/// "", "/", "X" → null; negative battery kWh → null; unparsable inspectedOn → null.
+/// </remarks>
+public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : IFeedReader
+{
+    public const string Role = "plans";
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+    };
+
+    public FeedKind Feed => FeedKind.Inspections;
+
+    public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
+    {
+        var files = input.Required(Feed, Role);
+        var batch = new RecordBatch();
+        long index = 0;
+        foreach (var file in files)
+        {
+            using var document = Parse(file);
+            foreach (var item in Items(file, document.RootElement))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                index++;
+                Map(index, item, batch, files.SourceName(file));
+            }
+        }
+
+        if (index == 0)
+        {
+            throw new FeedRefusedException($"The {Feed.Slug()} input is empty: no plan items in {string.Join(", ", files.Select(f => f.Location))}");
+        }
+
+        return batch.Items;
+    }
+
+    private static JsonDocument Parse(FeedFile file)
+    {
+        using var text = FeedText.Open(file);
+        var json = text.ReadToEnd();
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            throw new FeedRefusedException($"{file.Location} ({file.Role}) is empty");
+        }
+
+        try
+        {
+            return JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException e)
+        {
+            throw new FeedRefusedException($"{file.Location} ({file.Role}) is not valid JSON: {e.Message}");
+        }
+    }
+
+    private static JsonElement.ArrayEnumerator Items(FeedFile file, JsonElement root)
+    {
+        if (root.ValueKind == JsonValueKind.Array)
+        {
+            return root.EnumerateArray();
+        }
+
+        if (root.ValueKind == JsonValueKind.Object && Property(root, "items") is { ValueKind: JsonValueKind.Array } items)
+        {
+            return items.EnumerateArray();
+        }
+
+        throw new FeedRefusedException($"{file.Location} ({file.Role}) is not a page of plans: expected {{ \"items\": [ … ], \"next\": … }}");
+    }
+
+    private void Map(long index, JsonElement item, RecordBatch batch, string? source)
+    {
+        var raw = item.GetRawText();
+        if (item.ValueKind != JsonValueKind.Object)
+        {
+            batch.Reject(index, "item is not a JSON object", raw);
+            return;
+        }
+
+        var planId = SourceIds.IdText(Text(item, "planId"));
+        if (planId is null)
+        {
+            batch.Reject(index, "missing planId", raw);
+            return;
+        }
+
+        var addressText = FieldParser.Text(Text(item, "address"));
+        var address = AddressNormalizer.Normalize(addressText);
+        var parcelId = SourceIds.Pid10(Text(item, "parcelId"));
+        var samId = SourceIds.IdText(Text(item, "samId"));
+        var coordinate = coordinates.FromLatLon(Text(item, "latitude"), Text(item, "longitude"));
+        if (Locating.CannotBeLocated(address, coordinate, parcelId, samId) is { } unlocated)
+        {
+            batch.Reject(index, unlocated, raw);
+            return;
+        }
+
+        FieldParser.TryDate(Text(item, "inspectedOn"), out var inspectedOn);
+        FieldParser.TryDecimal(Text(item, "batteryStorageKwh"), out var battery);
+        var plan = new InspectionRecord
+        {
+            PlanId = planId,
+            InspectedOn = inspectedOn,
+            OccupancyName = FieldParser.Text(Text(item, "occupancyName")),
+            ConstructionType = ConstructionType(Text(item, "constructionType")),
+            Sprinkler = Text(item, "sprinkler")?.Trim().ToUpperInvariant() switch
+            {
+                "FULL" => SprinklerCoverage.Full,
+                "PARTIAL" => SprinklerCoverage.Partial,
+                "NONE" => SprinklerCoverage.None,
+                _ => SprinklerCoverage.Unknown,
+            },
+            Standpipe = Bool(item, "standpipe"),
+            FdcLocation = FieldParser.Text(Text(item, "fdcLocation")),
+            KnoxBoxLocation = FieldParser.Text(Text(item, "knoxBoxLocation")),
+            AlarmPanelLocation = FieldParser.Text(Text(item, "alarmPanelLocation")),
+            TrussRoof = Bool(item, "trussRoof"),
+            SolarPanels = Bool(item, "solarPv"),
+            BatteryStorageKwh = battery is >= 0 ? battery : null,
+            VacantMarking = Text(item, "vacantMarking")?.Trim().ToUpperInvariant() switch
+            {
+                "" => string.Empty,
+                "/" => "/",
+                "X" => "X",
+                _ => null,
+            },
+            Notes = Text(item, "notes")?.Trim() is { Length: > 0 } notes ? notes : null,
+        };
+
+        batch.Stage(
+            new StagedRecord
+            {
+                LineNumber = index,
+                RecordId = planId,
+                Attributes = plan,
+                ParcelId = parcelId,
+                AddressId = samId,
+                AddressText = addressText,
+                Address = address,
+                Location = coordinate.Point,
+                AsOf = inspectedOn is { } d ? BostonTime.StartOf(d) : null,
+            },
+            Canonical(item),
+            raw,
+            source);
+    }
+
+    /// <summary>"I-A", "IA", "i a", "5B" (arabic) → "I-A" … "V-B"; anything else → null.</summary>
+    internal static string? ConstructionType(string? text)
+    {
+        var match = ConstructionPattern().Match(text?.Trim() ?? string.Empty);
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var roman = match.Groups[1].Value.ToUpperInvariant() switch
+        {
+            "1" => "I",
+            "2" => "II",
+            "3" => "III",
+            "4" => "IV",
+            "5" => "V",
+            var r => r,
+        };
+        var letter = match.Groups[2].Value.ToUpperInvariant();
+        // IBC Type IV is IV-A, IV-B, IV-C and IV-HT; the other types are A or B only.
+        var valid = roman == "IV" ? letter is "A" or "B" or "C" or "HT" : letter is "A" or "B";
+        return valid ? $"{roman}-{letter}" : null;
+    }
+
+    private static JsonElement? Property(JsonElement item, string name)
+    {
+        foreach (var p in item.EnumerateObject())
+        {
+            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return p.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Strings as they are, numbers and booleans as their JSON text, null/absent/objects as null.</summary>
+    private static string? Text(JsonElement item, string name) => Property(item, name) switch
+    {
+        { ValueKind: JsonValueKind.String } s => s.GetString(),
+        { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } v => v.GetRawText(),
+        _ => null,
+    };
+
+    private static bool? Bool(JsonElement item, string name) =>
+        FieldParser.TryBool(Text(item, name), out var value) ? value : null;
+
+    /// <summary>Content key that ignores formatting differences between two pages' renderings of one item.</summary>
+    private static string Canonical(JsonElement item) =>
+        string.Join('\u001f', item.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal).Select(p => $"{p.Name}={p.Value.GetRawText()}"));
+
+    [GeneratedRegex(@"^(IV|V|III|II|I|[1-5])\s*-?\s*(HT|[A-C])$", RegexOptions.IgnoreCase)]
+    private static partial Regex ConstructionPattern();
+}

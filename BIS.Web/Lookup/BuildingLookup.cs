@@ -1,0 +1,185 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BIS.Domain.Addresses;
+using BIS.Domain.Hazards;
+using BIS.Ingest.Freshness;
+using BIS.Ingest.Pipeline;
+using Npgsql;
+
+namespace BIS.Web.Lookup;
+
+/// <summary>Read-only queries against the hazard index: by building id, by address text, by point.</summary>
+public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness freshness)
+{
+    public const int MaxQueryLength = 200;
+    private const int InServiceHydrants = 3;
+
+    public async Task<BuildingSummary?> GetAsync(long buildingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT b.building_id, b.parcel_id, coalesce(b.address_text, b.address_key), b.zip, b.attrs::text,
+                   ST_Y(b.location), ST_X(b.location), ST_AsGeoJSON(b.footprint, 7),
+                   coalesce(h.max_severity, 0), coalesce(h.flags, '[]')::text, coalesce(h.recommendations, '[]')::text,
+                   h.source_as_of::text, h.updated_at
+            FROM building b LEFT JOIN hazard_index h ON h.building_id = b.building_id
+            WHERE b.building_id = @id
+            """, connection);
+        command.Parameters.AddWithValue("id", buildingId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var feeds = await freshness.ReadAsync(cancellationToken);
+        var flags = JsonSerializer.Deserialize<List<HazardFlag>>(reader.GetString(9), RecordJson.Options) ?? [];
+        var summary = new BuildingSummary
+        {
+            BuildingId = reader.GetInt64(0),
+            ParcelId = reader.GetString(1),
+            Address = reader.IsDBNull(2) ? null : reader.GetString(2),
+            Zip = reader.IsDBNull(3) ? null : reader.GetString(3),
+            Parcel = JsonNode.Parse(reader.GetString(4)),
+            Latitude = reader.IsDBNull(5) ? null : reader.GetDouble(5),
+            Longitude = reader.IsDBNull(6) ? null : reader.GetDouble(6),
+            Footprint = reader.IsDBNull(7) ? null : JsonNode.Parse(reader.GetString(7)),
+            MaxSeverity = (Severity)reader.GetInt16(8),
+            Flags = flags.Select(f => ViewOf(f, feeds)).ToList(),
+            Recommendations = JsonSerializer.Deserialize<List<EquipmentRecommendation>>(reader.GetString(10), RecordJson.Options) ?? [],
+            SourceAsOf = reader.IsDBNull(11) ? null : JsonNode.Parse(reader.GetString(11)),
+            IndexedAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
+            NearestHydrants = [],
+            Feeds = feeds.Values.ToList(),
+        };
+        await reader.CloseAsync();
+        return summary with { NearestHydrants = await NearestHydrantsAsync(connection, buildingId, cancellationToken) };
+    }
+
+    /// <summary>Candidates for an address typed by a person or sent by CAD, best first.</summary>
+    public async Task<IReadOnlyList<BuildingCandidate>> SearchAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        var address = AddressNormalizer.Normalize(text);
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH exact AS (
+                SELECT a.building_id, 'address' AS matched_by,
+                       CASE WHEN a.number_low = @low AND a.number_high = @high THEN 1.0
+                            WHEN a.number_low = @low THEN 0.95 ELSE 0.9 END AS score
+                FROM building_address a
+                WHERE @street::text IS NOT NULL AND a.street = @street
+                  AND (@low::int IS NULL OR (a.number_low <= @high AND @low <= a.number_high))
+                  AND (@zip::text IS NULL OR a.zip IS NULL OR a.zip = @zip)
+            ), fuzzy AS (
+                SELECT a.building_id, 'similar address' AS matched_by, similarity(a.address_key, @key) * 0.8 AS score
+                FROM building_address a
+                WHERE a.address_key % @key
+                ORDER BY a.address_key <-> @key
+                LIMIT 50
+            ), best AS (
+                SELECT DISTINCT ON (building_id) building_id, matched_by, score
+                FROM (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy) c
+                ORDER BY building_id, score DESC
+            )
+            SELECT b.building_id, coalesce(b.address_text, b.address_key), b.zip, coalesce(h.max_severity, 0), best.matched_by, best.score
+            FROM best JOIN building b ON b.building_id = best.building_id
+            LEFT JOIN hazard_index h ON h.building_id = b.building_id
+            ORDER BY best.score DESC, b.address_key, b.building_id
+            LIMIT @limit
+            """);
+        command.Parameters.AddWithValue("street", (object?)address?.Street ?? DBNull.Value);
+        command.Parameters.AddWithValue("low", (object?)address?.NumberLow ?? DBNull.Value);
+        command.Parameters.AddWithValue("high", (object?)(address?.NumberHigh ?? address?.NumberLow) ?? DBNull.Value);
+        command.Parameters.AddWithValue("zip", (object?)address?.Zip ?? DBNull.Value);
+        command.Parameters.AddWithValue("key", address?.Key ?? text.Trim().ToUpperInvariant());
+        command.Parameters.AddWithValue("limit", limit);
+        return await ReadCandidatesAsync(command, cancellationToken);
+    }
+
+    /// <summary>The building at a point: inside a footprint, else inside a parcel, else the nearest within 50 m.</summary>
+    public async Task<IReadOnlyList<BuildingCandidate>> AtAsync(double latitude, double longitude, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            WITH p AS (SELECT ST_SetSRID(ST_MakePoint(@lon, @lat), 4326) AS pt),
+            hit AS (
+                (SELECT b.building_id, 'footprint' AS matched_by, 1.0 AS score FROM building b, p
+                 WHERE ST_Intersects(b.footprint, p.pt) ORDER BY ST_Area(b.footprint) LIMIT 1)
+                UNION ALL
+                (SELECT b.building_id, 'parcel', 0.8 FROM building b, p
+                 WHERE ST_Intersects(b.parcel_shape, p.pt) ORDER BY ST_Area(b.parcel_shape) LIMIT 1)
+                UNION ALL
+                (SELECT b.building_id, 'nearest', 0.5 FROM building b, p
+                 WHERE b.location IS NOT NULL AND ST_DWithin(b.location::geography, p.pt::geography, 50)
+                 ORDER BY b.location <-> p.pt LIMIT 1)
+            )
+            SELECT b.building_id, coalesce(b.address_text, b.address_key), b.zip, coalesce(h.max_severity, 0), hit.matched_by, hit.score
+            FROM (SELECT DISTINCT ON (building_id) * FROM hit ORDER BY building_id, score DESC) hit
+            JOIN building b ON b.building_id = hit.building_id
+            LEFT JOIN hazard_index h ON h.building_id = b.building_id
+            ORDER BY hit.score DESC
+            LIMIT 1
+            """);
+        command.Parameters.AddWithValue("lat", latitude);
+        command.Parameters.AddWithValue("lon", longitude);
+        return await ReadCandidatesAsync(command, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<BuildingCandidate>> ReadCandidatesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var result = new List<BuildingCandidate>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new BuildingCandidate(
+                reader.GetInt64(0),
+                reader.IsDBNull(1) ? null : reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                (Severity)reader.GetInt16(3),
+                reader.GetString(4),
+                Math.Round(reader.GetDouble(5), 3)));
+        }
+
+        return result;
+    }
+
+    private static async Task<IReadOnlyList<HydrantView>> NearestHydrantsAsync(NpgsqlConnection connection, long buildingId, CancellationToken cancellationToken)
+    {
+        // The nearest in service, plus any out-of-service one closer than the last of those, so crews are warned.
+        await using var command = new NpgsqlCommand(
+            """
+            WITH b AS (SELECT location FROM building WHERE building_id = @id AND location IS NOT NULL),
+            near AS (
+                SELECT h.hydrant_id, h.in_service, h.attrs ->> 'flowClass' AS flow_class, (h.attrs ->> 'flowGpm')::int AS gpm,
+                       ST_Distance(h.location::geography, b.location::geography) AS meters, ST_Y(h.location) AS lat, ST_X(h.location) AS lon
+                FROM b CROSS JOIN LATERAL (SELECT * FROM hydrant h ORDER BY h.location <-> b.location LIMIT 12) h
+            ), served AS (
+                SELECT * FROM near WHERE in_service ORDER BY meters LIMIT @count
+            )
+            SELECT * FROM served
+            UNION ALL
+            SELECT * FROM near WHERE NOT in_service AND meters <= coalesce((SELECT max(meters) FROM served), 1e9)
+            ORDER BY meters
+            """, connection);
+        command.Parameters.AddWithValue("id", buildingId);
+        command.Parameters.AddWithValue("count", InServiceHydrants);
+        var result = new List<HydrantView>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new HydrantView(
+                reader.GetString(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetInt32(3), Math.Round(reader.GetDouble(4), 1), reader.GetDouble(5), reader.GetDouble(6)));
+        }
+
+        return result;
+    }
+
+    private static FlagView ViewOf(HazardFlag flag, IReadOnlyDictionary<string, FeedFreshnessEntry> feeds)
+    {
+        var stale = !feeds.TryGetValue(BIS.Domain.Feeds.FeedKindNames.Slug(flag.Feed), out var feed) || feed.Stale;
+        double? ageDays = flag.AsOf is { } asOf ? Math.Round((DateTimeOffset.UtcNow - asOf).TotalDays, 1) : null;
+        return new FlagView(flag, stale, ageDays);
+    }
+}

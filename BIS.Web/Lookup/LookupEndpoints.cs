@@ -1,0 +1,45 @@
+namespace BIS.Web.Lookup;
+
+/// <summary>
+/// Read-only JSON lookups of the hazard index for CAD and the console. Bad input (empty or oversized
+/// query, coordinates out of range, non-numeric ids) gets a 400 problem response, never a 500.
+/// </summary>
+public static class LookupEndpoints
+{
+    public static IServiceCollection AddBuildingLookup(this IServiceCollection services) => services.AddSingleton<BuildingLookup>();
+
+    public static IEndpointRouteBuilder MapBuildingLookup(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/buildings");
+
+        group.MapGet("/{id:long}", async (long id, BuildingLookup lookup, CancellationToken ct) =>
+            await lookup.GetAsync(id, ct) is { } summary ? Results.Ok(summary) : Results.Problem($"No building {id}.", statusCode: 404));
+
+        group.MapGet("/search", async (string? q, int? limit, BuildingLookup lookup, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(q))
+            {
+                return Results.Problem("Give the address to search for as ?q=.", statusCode: 400);
+            }
+
+            if (q.Length > BuildingLookup.MaxQueryLength)
+            {
+                return Results.Problem($"The query is longer than {BuildingLookup.MaxQueryLength} characters.", statusCode: 400);
+            }
+
+            return Results.Ok(await lookup.SearchAsync(q, Math.Clamp(limit ?? 10, 1, 50), ct));
+        });
+
+        group.MapGet("/at", async (double? lat, double? lon, BuildingLookup lookup, CancellationToken ct) =>
+        {
+            if (lat is not (>= -90 and <= 90) || lon is not (>= -180 and <= 180))
+            {
+                return Results.Problem("Give ?lat= and ?lon= in WGS84 degrees.", statusCode: 400);
+            }
+
+            return Results.Ok(await lookup.AtAsync(lat.Value, lon.Value, ct));
+        });
+
+        return endpoints;
+    }
+}

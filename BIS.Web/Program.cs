@@ -1,0 +1,27 @@
+using BIS.Ingest;
+using BIS.Ingest.Feeds;
+using BIS.Web.Feeds;
+using BIS.Web.Health;
+using BIS.Web.Lookup;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
+
+builder.Services.AddBisIngest(builder.Configuration);
+builder.Services.AddBisHealth();
+builder.Services.AddBuildingLookup();
+builder.Services.AddFeedStatus();
+builder.Services.AddProblemDetails();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapBisHealth();
+app.MapBuildingLookup();
+app.MapFeedStatus();
+
+app.Run();
+
+/// <summary>Entry point type, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -1,0 +1,22 @@
+using BIS.Benchmarks.Ingest;
+
+// infra/bis bench [ingest] [--buildings N]
+// Every benchmark ends by printing one line per figure: "figure <name> <value> <unit>".
+var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "ingest";
+var buildings = ReadInt(args, "--buildings", 200_000);
+
+switch (what)
+{
+    case "ingest":
+        await IngestBenchmark.RunAsync(buildings);
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: ingest.");
+        return 2;
+}
+
+static int ReadInt(string[] args, string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], out var value) ? value : fallback;
+}

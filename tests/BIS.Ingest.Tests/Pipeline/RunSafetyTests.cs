@@ -1,0 +1,186 @@
+using BIS.Domain.Feeds;
+using BIS.Ingest.Ledger;
+using BIS.Ingest.Pipeline;
+using BIS.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+
+namespace BIS.Ingest.Tests.Pipeline;
+
+/// <summary>
+/// The "nothing lost, nothing half-applied" rule on a real PostgreSQL: refusals, garbage rows,
+/// re-runs, notifications and a cancelled run, each against a fresh database.
+/// </summary>
+public sealed class RunSafetyTests : IAsyncLifetime, IDisposable
+{
+    private readonly TestDatabase _database = new();
+    private readonly MiniCity _city = new();
+    private IHost _host = null!;
+
+    private FeedRunner Runner => _host.Services.GetRequiredService<FeedRunner>();
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        _host = IngestHost.Build(_database.ConnectionString, manifestPath: null, _city.FeedSettings());
+        Assert.Equal(FeedRunStatus.Succeeded, (await Runner.RunAsync(FeedKind.Assessing, "test", CancellationToken.None)).Status);
+        Assert.Equal(FeedRunStatus.Succeeded, (await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None)).Status);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    public void Dispose() => _city.Dispose();
+
+    [Fact]
+    public async Task Loaded_violation_is_linked_to_its_building_and_flagged()
+    {
+        var method = await _database.ScalarAsync<string>("SELECT match_method FROM feed_record WHERE record_id LIKE 'V1#%'");
+        Assert.Equal("address", method);
+        var flags = await _database.ScalarAsync<string>(
+            "SELECT h.flags::text FROM hazard_index h JOIN building b USING (building_id) WHERE b.parcel_id = '0102280000'");
+        Assert.Contains("V1", flags, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Identical_input_is_recorded_as_unchanged_and_changes_nothing()
+    {
+        var before = await _database.IndexChecksumAsync();
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+        Assert.Equal(FeedRunStatus.Unchanged, result.Status);
+        Assert.Equal(before, await _database.IndexChecksumAsync());
+    }
+
+    [Fact]
+    public async Task Reordered_but_equal_input_changes_no_record()
+    {
+        _city.WriteViolations(
+            MiniCity.ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sumner", "ST"),
+            MiniCity.ViolationRow("V1", "Open", "Unsafe and Dangerous", "302", "Sumner", "ST"));
+        var before = await _database.IndexChecksumAsync();
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+        Assert.Equal(FeedRunStatus.Unchanged, result.Status);
+        Assert.Equal(0, result.BuildingsChanged);
+        Assert.Equal(before, await _database.IndexChecksumAsync());
+    }
+
+    [Fact]
+    public async Task Empty_file_is_refused_and_the_last_good_data_stays()
+    {
+        var before = await _database.IndexChecksumAsync();
+        File.WriteAllText(_city.Violations, string.Empty);
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+        Assert.Equal(FeedRunStatus.Refused, result.Status);
+        Assert.Equal(before, await _database.IndexChecksumAsync());
+        Assert.Equal("refused", await _database.ScalarAsync<string>($"SELECT status FROM feed_run WHERE run_id = {result.RunId}"));
+    }
+
+    [Fact]
+    public async Task Header_only_file_is_refused()
+    {
+        var before = await _database.IndexChecksumAsync();
+        _city.WriteViolations();
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+        Assert.Equal(FeedRunStatus.Refused, result.Status);
+        Assert.Equal(before, await _database.IndexChecksumAsync());
+    }
+
+    [Fact]
+    public async Task Missing_required_column_is_refused_naming_it()
+    {
+        var before = await _database.IndexChecksumAsync();
+        File.WriteAllText(_city.Violations, "case_no,status,code\nV9,Open,121.2\n");
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+        Assert.Equal(FeedRunStatus.Refused, result.Status);
+        Assert.Contains("description", result.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await _database.IndexChecksumAsync());
+    }
+
+    [Fact]
+    public async Task Truncated_export_whose_row_count_collapses_is_refused()
+    {
+        var rows = Enumerable.Range(1, 40).Select(i => MiniCity.ViolationRow($"W{i}", "Open", "Maintenance", "302", "Sumner", "ST")).ToArray();
+        _city.WriteViolations(rows);
+        Assert.Equal(FeedRunStatus.Succeeded, (await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None)).Status);
+        var before = await _database.IndexChecksumAsync();
+
+        _city.WriteViolations(rows[..5]);
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+
+        Assert.Equal(FeedRunStatus.Refused, result.Status);
+        Assert.Contains("collapsed", result.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, await _database.IndexChecksumAsync());
+    }
+
+    [Fact]
+    public async Task Garbage_rows_are_rejected_with_line_numbers_while_the_rest_loads()
+    {
+        _city.WriteViolations(
+            MiniCity.ViolationRow("V1", "Open", "Unsafe and Dangerous", "302", "Sumner", "ST"),
+            ",1013,2024-10-01 10:00:00,Open,121.2,N/A,No case number,302,,Sumner,ST,East Boston,MA,02128,01,,,,,,,,,",
+            MiniCity.ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sumner", "ST"),
+            MiniCity.ViolationRow("V3", "Open", "Failure to Obtain Permit", "100", "Meridian", "ST"));
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+
+        Assert.Equal(FeedRunStatus.Succeeded, result.Status);
+        Assert.Equal(3, result.RowsAccepted);
+        Assert.Equal(1, result.RowsRejected);
+        Assert.Equal(3L, await _database.ScalarAsync<long>("SELECT rejected_row.line_number FROM rejected_row WHERE run_id = " + result.RunId));
+        Assert.Equal(3L, await _database.ScalarAsync<long>("SELECT count(*) FROM feed_record WHERE feed = 'violations'"));
+    }
+
+    [Fact]
+    public async Task A_changed_building_is_announced_with_notify_after_commit()
+    {
+        await using var listener = await _database.DataSource.OpenConnectionAsync();
+        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Notification += (_, e) => received.TrySetResult(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {FeedRunner.NotifyChannel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        _city.WriteViolations(
+            MiniCity.ViolationRow("V1", "Closed", "Unsafe and Dangerous", "302", "Sumner", "ST"),
+            MiniCity.ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sumner", "ST"));
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+        Assert.Equal(FeedRunStatus.Succeeded, result.Status);
+
+        // Npgsql hands over notifications while the connection is being read.
+        await listener.WaitAsync(TimeSpan.FromSeconds(10));
+        var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(1));
+        var buildingId = await _database.ScalarAsync<long>("SELECT building_id FROM building WHERE parcel_id = '0102280000'");
+        Assert.Contains($"\"runId\":{result.RunId}", payload, StringComparison.Ordinal);
+        Assert.Contains(buildingId.ToString(System.Globalization.CultureInfo.InvariantCulture), payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_cancelled_while_merging_leaves_the_index_exactly_as_it_was()
+    {
+        _city.WriteViolations(MiniCity.ViolationRow("V1", "Closed", "Unsafe and Dangerous", "302", "Sumner", "ST"));
+        var before = await _database.IndexChecksumAsync();
+
+        // Hold a lock the merge needs, so the run is provably inside its transaction when cancelled.
+        await using var blocker = await _database.DataSource.OpenConnectionAsync();
+        await using var blockTx = await blocker.BeginTransactionAsync();
+        await using (var lockIndex = new NpgsqlCommand("LOCK TABLE hazard_index IN EXCLUSIVE MODE", blocker, blockTx))
+        {
+            await lockIndex.ExecuteNonQueryAsync();
+        }
+
+        using var cancel = new CancellationTokenSource();
+        var run = Runner.RunAsync(FeedKind.Violations, "test", cancel.Token);
+        await LockWait.UntilSomeoneWaitsAsync(_database, TimeSpan.FromSeconds(30));
+        cancel.Cancel();
+        var result = await run;
+        await blockTx.RollbackAsync();
+
+        Assert.Equal(FeedRunStatus.Cancelled, result.Status);
+        Assert.Equal(before, await _database.IndexChecksumAsync());
+        Assert.Equal(1L, await _database.ScalarAsync<long>($"SELECT count(*) FROM feed_run WHERE run_id = {result.RunId} AND status = 'cancelled'"));
+    }
+}

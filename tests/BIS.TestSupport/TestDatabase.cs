@@ -1,0 +1,65 @@
+using BIS.Ingest.Database;
+using Npgsql;
+using Xunit;
+
+namespace BIS.TestSupport;
+
+/// <summary>
+/// A fresh, migrated database on the real local PostgreSQL server (started by infra/bis), private to
+/// one test class and dropped afterwards. PostGIS and pg_trgm come from template1.
+/// </summary>
+public sealed class TestDatabase : IAsyncLifetime
+{
+    public static string AdminConnectionString =>
+        Environment.GetEnvironmentVariable("BIS_TEST_ADMIN_CONNECTION")
+        ?? "Host=127.0.0.1;Port=5433;Database=postgres;Username=bis;Password=bis";
+
+    public string Name { get; } = "bis_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name, MaxPoolSize = 40 }.ConnectionString;
+
+    public NpgsqlDataSource DataSource { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\" TEMPLATE template1", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        Migrator.Migrate(ConnectionString);
+        DataSource = BisDataSource.Create(ConnectionString);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = DataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// A fingerprint of everything a feed run may change, to prove a refused, cancelled or killed run
+    /// left the index exactly as it was.
+    /// </summary>
+    public Task<string> IndexChecksumAsync() => ScalarAsync<string>(
+        """
+        SELECT md5(concat_ws('|',
+            (SELECT md5(coalesce(string_agg(b::text, ',' ORDER BY b.building_id), '')) FROM building b),
+            (SELECT md5(coalesce(string_agg(a::text, ',' ORDER BY a.building_id, a.address_key), '')) FROM building_address a),
+            (SELECT md5(coalesce(string_agg(f::text, ',' ORDER BY f.feed, f.record_id), '')) FROM feed_record f),
+            (SELECT md5(coalesce(string_agg(h::text, ',' ORDER BY h.hydrant_id), '')) FROM hydrant h),
+            (SELECT md5(coalesce(string_agg(i::text, ',' ORDER BY i.building_id), '')) FROM hazard_index i)))
+        """);
+}

@@ -1,0 +1,50 @@
+using BIS.Domain.Feeds;
+using BIS.Ingest.Pipeline;
+using BIS.TestSupport;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BIS.Web.Tests;
+
+/// <summary>
+/// BIS.Web in-process on a fresh real database loaded with the mini city (assessing + violations)
+/// through the real pipeline. The scheduler stays off so tests decide when feeds run.
+/// </summary>
+public sealed class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly TestDatabase _database = new();
+
+    public MiniCity City { get; } = new();
+
+    public TestDatabase Database => _database;
+
+    public async Task InitializeAsync()
+    {
+        await _database.InitializeAsync();
+        var runner = Services.GetRequiredService<FeedRunner>();
+        await runner.RunAsync(FeedKind.Assessing, "test", CancellationToken.None);
+        await runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration =>
+        {
+            var settings = City.FeedSettings();
+            settings["Database:ConnectionString"] = _database.ConnectionString;
+            settings["Database:MigrateOnStartup"] = "false";
+            settings["Ingest:RunScheduler"] = "false";
+            configuration.AddInMemoryCollection(settings);
+        });
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+        City.Dispose();
+    }
+}
