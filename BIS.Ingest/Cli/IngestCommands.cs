@@ -36,6 +36,8 @@ public static class IngestCommands
         var builder = Host.CreateApplicationBuilder(configArgs);
         builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
         builder.Configuration["Ingest:RunScheduler"] = "false";
+        // The command prints one line per run itself; the log would only repeat it.
+        builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Services.AddBisIngest(builder.Configuration);
         using var host = builder.Build();
 

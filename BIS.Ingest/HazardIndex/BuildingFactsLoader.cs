@@ -18,7 +18,7 @@ internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
         FactsBuilder For(long id) => builders.TryGetValue(id, out var b) ? b : builders[id] = new FactsBuilder(id);
 
         await using (var command = new NpgsqlCommand(
-            "SELECT b.building_id, b.parcel_id, b.attrs::text, b.as_of FROM touched t JOIN building b ON b.building_id = t.building_id",
+            "SELECT b.building_id, b.parcel_id, b.attrs::text, b.as_of, b.location IS NOT NULL FROM touched t JOIN building b ON b.building_id = t.building_id",
             connection) { CommandTimeout = 0 })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
@@ -26,7 +26,9 @@ internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
             while (await reader.ReadAsync(cancellationToken))
             {
                 var record = RecordJson.Deserialize<ParcelRecord>(reader.GetString(2));
-                For(reader.GetInt64(0)).Parcel = new SourceFact<ParcelRecord>(record, reader.GetString(1), name, AsOf(reader, 3));
+                var builder = For(reader.GetInt64(0));
+                builder.Parcel = new SourceFact<ParcelRecord>(record, reader.GetString(1), name, AsOf(reader, 3));
+                builder.Located = reader.GetBoolean(4);
             }
         }
 
@@ -75,7 +77,23 @@ internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
             }
         }
 
-        return builders.ToDictionary(p => p.Key, p => p.Value.Build(now));
+        var search = await HydrantLayerAsync(connection, cancellationToken);
+        return builders.ToDictionary(p => p.Key, p => p.Value.Build(now, p.Value.Located ? search : null));
+    }
+
+    /// <summary>The hydrant layer as loaded (null until it has loaded once): what an empty search cites.</summary>
+    private async Task<HydrantLayerSearch?> HydrantLayerAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT run_id, finished_at FROM feed_run
+            WHERE feed = 'hydrants' AND status IN ('succeeded', 'unchanged') AND rows_accepted > 0
+            ORDER BY run_id DESC LIMIT 1
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new HydrantLayerSearch(sourceName(FeedKind.Hydrants), $"hydrants run {reader.GetInt64(0)}", AsOf(reader, 1))
+            : null;
     }
 
     private static DateTimeOffset? AsOf(NpgsqlDataReader reader, int ordinal) =>
@@ -84,6 +102,7 @@ internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
     private sealed class FactsBuilder(long buildingId)
     {
         public SourceFact<ParcelRecord>? Parcel { get; set; }
+        public bool Located { get; set; }
         public List<NearbyHydrant> Hydrants { get; } = [];
         private readonly List<SourceFact<PermitRecord>> _permits = [];
         private readonly List<SourceFact<ViolationRecord>> _violations = [];
@@ -104,7 +123,7 @@ internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
             }
         }
 
-        public BuildingFacts Build(DateTimeOffset now) => new()
+        public BuildingFacts Build(DateTimeOffset now, HydrantLayerSearch? hydrantSearch) => new()
         {
             BuildingId = buildingId,
             Parcel = Parcel,
@@ -114,6 +133,7 @@ internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
             FireIncidents = _incidents,
             Inspections = _inspections,
             Hydrants = Hydrants.OrderBy(h => h.DistanceMeters).ToList(),
+            HydrantSearch = hydrantSearch,
             Now = now,
         };
     }

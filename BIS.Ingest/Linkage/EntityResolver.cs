@@ -29,6 +29,12 @@ public static class EntityResolver
         return new Result(reader.GetInt64(0), reader.GetInt64(1));
     }
 
+    private const string AddressIdRung = """
+        UPDATE stage s SET building_id = l.building_id, match_method = 'address_id', match_confidence = 0.95
+        FROM address_id_link l
+        WHERE s.building_id IS NULL AND s.address_id IS NOT NULL AND l.address_id = s.address_id
+        """;
+
     private static readonly string[] Ladder =
     [
         """
@@ -36,11 +42,7 @@ public static class EntityResolver
         FROM building b
         WHERE s.building_id IS NULL AND s.parcel_id IS NOT NULL AND b.parcel_id = s.parcel_id
         """,
-        """
-        UPDATE stage s SET building_id = l.building_id, match_method = 'address_id', match_confidence = 0.95
-        FROM address_id_link l
-        WHERE s.building_id IS NULL AND s.address_id IS NOT NULL AND l.address_id = s.address_id
-        """,
+        AddressIdRung,
         // Same street and overlapping house-number ranges; the ZIP must agree when both sides have one,
         // because the same street name recurs across neighbourhoods. An exact number beats a range,
         // a narrow range beats a wide one, and the nearer building breaks what ties remain.
@@ -67,6 +69,17 @@ public static class EntityResolver
         ) m
         WHERE s.seq = m.seq
         """,
+        // City address ids seen on records linked by a strong rung are remembered, and used at once for
+        // this run's other records with the same id, so a re-run of the same input links the same way.
+        """
+        INSERT INTO address_id_link (address_id, building_id, learned_from)
+        SELECT DISTINCT ON (s.address_id) s.address_id, s.building_id, s.match_method
+        FROM stage s
+        WHERE s.address_id IS NOT NULL AND s.building_id IS NOT NULL AND s.match_method IN ('parcel_id', 'address')
+        ORDER BY s.address_id, s.match_confidence DESC, s.seq
+        ON CONFLICT (address_id) DO NOTHING
+        """,
+        AddressIdRung,
         """
         UPDATE stage s SET building_id = m.building_id, match_method = 'point_in_footprint', match_confidence = 0.85
         FROM (
@@ -116,15 +129,6 @@ public static class EntityResolver
                    CASE WHEN s.location IS NOT NULL THEN 'no building within ' || @tolerance || ' m of its point'
                         ELSE 'no usable coordinates' END)
         WHERE s.building_id IS NULL
-        """,
-        // City address ids seen on records linked by a strong rung are remembered for later records.
-        """
-        INSERT INTO address_id_link (address_id, building_id, learned_from)
-        SELECT DISTINCT ON (s.address_id) s.address_id, s.building_id, s.match_method
-        FROM stage s
-        WHERE s.address_id IS NOT NULL AND s.building_id IS NOT NULL AND s.match_method IN ('parcel_id', 'address')
-        ORDER BY s.address_id, s.match_confidence DESC, s.seq
-        ON CONFLICT (address_id) DO NOTHING
         """,
     ];
 }

@@ -44,56 +44,57 @@ public sealed class FeedRunner(
         var stopwatch = Stopwatch.StartNew();
         var runId = await ledger.StartAsync(slug, trigger, cancellationToken);
         var rejected = new List<RejectedRow>();
-        var result = new FeedRunResult { RunId = runId, Feed = slug, Status = FeedRunStatus.Running };
+        var started = new FeedRunResult { RunId = runId, Feed = slug, Status = FeedRunStatus.Running };
+        FeedRunResult result;
         try
         {
-            if (await ledger.IsPausedAsync(slug, cancellationToken))
-            {
-                result = result with { Status = FeedRunStatus.Refused, Message = "The feed is paused by a data steward." };
-                return result;
-            }
-
-            await ledger.SetPhaseAsync(runId, "fetching", cancellationToken);
-            var baseDirectory = options.BaseDirectory ?? AppContext.BaseDirectory;
-            using var fetched = await fetcher.FetchAsync(source, baseDirectory, cancellationToken);
-            result = result with { InputChecksum = fetched.Checksum };
-
-            var lastGood = await ledger.LastGoodAsync(slug, cancellationToken);
-            if (!force && lastGood?.Checksum == fetched.Checksum)
-            {
-                result = result with { Status = FeedRunStatus.Unchanged, Message = $"Input identical to run {lastGood.Value.RunId}." };
-                return result;
-            }
-
-            result = await LoadAsync(feed, runId, reader, source, fetched.Input, lastGood?.Accepted ?? 0, rejected, result, cancellationToken);
-            return result;
+            result = await RunCoreAsync(feed, runId, reader, source, options, rejected, started, force, cancellationToken);
         }
         catch (FeedRefusedException ex)
         {
-            result = result with { Status = FeedRunStatus.Refused, Message = ex.Message };
-            return result;
+            result = started with { Status = FeedRunStatus.Refused, Message = ex.Message };
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            result = result with { Status = FeedRunStatus.Cancelled, Message = "Cancelled; the index was left as it was." };
-            return result;
+            result = started with { Status = FeedRunStatus.Cancelled, Message = "Cancelled; the index was left as it was." };
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Feed {Feed} run {RunId} failed", slug, runId);
-            result = result with { Status = FeedRunStatus.Failed, Message = $"{ex.GetType().Name}: {ex.Message}" };
-            return result;
+            result = started with { Status = FeedRunStatus.Failed, Message = $"{ex.GetType().Name}: {ex.Message}" };
         }
-        finally
+
+        result = result with { RowsRejected = Math.Max(result.RowsRejected, rejected.Count), Elapsed = stopwatch.Elapsed };
+        await ledger.SaveRejectedAsync(runId, rejected);
+        await ledger.FinishAsync(result);
+        logger.LogInformation(
+            "Feed {Feed} run {RunId}: {Status} in {Elapsed} — read {Read}, accepted {Accepted}, rejected {Rejected}, matched {Matched}, unmatched {Unmatched}, buildings changed {Changed}. {Message}",
+            slug, runId, result.Status, stopwatch.Elapsed, result.RowsRead, result.RowsAccepted, result.RowsRejected,
+            result.RowsMatched, result.RowsUnmatched, result.BuildingsChanged, result.Message);
+        return result;
+    }
+
+    private async Task<FeedRunResult> RunCoreAsync(
+        FeedKind feed, long runId, IFeedReader reader, FeedSourceOptions source, FeedsOptions options,
+        List<RejectedRow> rejected, FeedRunResult result, bool force, CancellationToken cancellationToken)
+    {
+        var slug = feed.Slug();
+        if (await ledger.IsPausedAsync(slug, cancellationToken))
         {
-            result = result with { RowsRejected = Math.Max(result.RowsRejected, rejected.Count), Elapsed = stopwatch.Elapsed };
-            await ledger.SaveRejectedAsync(runId, rejected);
-            await ledger.FinishAsync(result);
-            logger.LogInformation(
-                "Feed {Feed} run {RunId}: {Status} in {Elapsed} — read {Read}, accepted {Accepted}, rejected {Rejected}, matched {Matched}, unmatched {Unmatched}, buildings changed {Changed}. {Message}",
-                slug, runId, result.Status, stopwatch.Elapsed, result.RowsRead, result.RowsAccepted, result.RowsRejected,
-                result.RowsMatched, result.RowsUnmatched, result.BuildingsChanged, result.Message);
+            return result with { Status = FeedRunStatus.Refused, Message = "The feed is paused by a data steward." };
         }
+
+        await ledger.SetPhaseAsync(runId, "fetching", cancellationToken);
+        using var fetched = await fetcher.FetchAsync(source, options.BaseDirectory ?? AppContext.BaseDirectory, cancellationToken);
+        result = result with { InputChecksum = fetched.Checksum };
+
+        var lastGood = await ledger.LastGoodAsync(slug, cancellationToken);
+        if (!force && lastGood?.Checksum == fetched.Checksum)
+        {
+            return result with { Status = FeedRunStatus.Unchanged, Message = $"Input identical to run {lastGood.Value.RunId}." };
+        }
+
+        return await LoadAsync(feed, runId, reader, source, fetched.Input, lastGood?.Accepted ?? 0, rejected, result, cancellationToken);
     }
 
     private async Task<FeedRunResult> LoadAsync(

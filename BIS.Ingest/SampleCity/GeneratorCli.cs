@@ -64,7 +64,7 @@ public static class GeneratorCli
 
                         if (!int.TryParse(options["buildings"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var buildings) || buildings < 1)
                         {
-                            error.WriteLine($"--buildings must be a positive whole number, not '{options["buildings"]}'.");
+                            error.WriteLine($"--buildings must be a positive whole number, not '{options["buildings"]}'." + Environment.NewLine + Usage);
                             return 2;
                         }
 
@@ -83,13 +83,13 @@ public static class GeneratorCli
                         if (options.TryGetValue("share", out var shareText)
                             && (!double.TryParse(shareText, NumberStyles.Float, CultureInfo.InvariantCulture, out share) || share is < 0 or > 1))
                         {
-                            error.WriteLine($"--share must be a number between 0 and 1, not '{shareText}'.");
+                            error.WriteLine($"--share must be a number between 0 and 1, not '{shareText}'." + Environment.NewLine + Usage);
                             return 2;
                         }
 
                         if (!FeedFileSet.FeedSlugs.Contains(options["feed"], StringComparer.OrdinalIgnoreCase))
                         {
-                            error.WriteLine($"--feed must be one of {string.Join(", ", FeedFileSet.FeedSlugs)}.");
+                            error.WriteLine($"--feed must be one of {string.Join(", ", FeedFileSet.FeedSlugs)}." + Environment.NewLine + Usage);
                             return 2;
                         }
 
@@ -146,7 +146,7 @@ public static class GeneratorCli
         asOf = null;
         if (options.TryGetValue("seed", out var seedText) && !int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out seed))
         {
-            error.WriteLine($"--seed must be a whole number, not '{seedText}'.");
+            error.WriteLine($"--seed must be a whole number, not '{seedText}'." + Environment.NewLine + Usage);
             return false;
         }
 
@@ -154,7 +154,7 @@ public static class GeneratorCli
         {
             if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
-                error.WriteLine($"--as-of must be a date like 2026-11-01, not '{dateText}'.");
+                error.WriteLine($"--as-of must be a date like 2026-11-01, not '{dateText}'." + Environment.NewLine + Usage);
                 return false;
             }
 

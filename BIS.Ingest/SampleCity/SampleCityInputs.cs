@@ -53,7 +53,8 @@ internal sealed class SampleCityInputs
         foreach (var feature in parcelFeatures)
         {
             var pid = Text(feature.Attributes, "PID_LONG") ?? Text(feature.Attributes, "PID");
-            if (!string.IsNullOrWhiteSpace(pid) && feature.Geometry is { IsEmpty: false } shape)
+            // Harbour islands carry no PID and one parcel is marked "Unassessed": assessing has no row for them.
+            if (!string.IsNullOrWhiteSpace(pid) && pid.Trim().All(char.IsAsciiDigit) && feature.Geometry is { IsEmpty: false } shape)
             {
                 parcels.Add(new RealParcel(pid.Trim().PadLeft(10, '0'), shape));
             }

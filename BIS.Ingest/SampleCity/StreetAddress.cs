@@ -34,10 +34,26 @@ internal sealed record StreetAddress(string Number, string? Number2, string Stre
     /// <summary>Other spellings seen in the city's files, mapped to the assessor's form.</summary>
     private static readonly FrozenDictionary<string, string> Aliases = new Dictionary<string, string>
     {
-        ["AVE"] = "AV", ["TER"] = "TE", ["HWY"] = "HW", ["WAY"] = "WY", ["PARK"] = "PK", ["WHARF"] = "WH",
-        ["ROW"] = "RO", ["CIR"] = "CI", ["CIRT"] = "CI", ["LN"] = "LA", ["BLVD"] = "BL", ["PKWY"] = "PW",
-        ["STREET"] = "ST", ["AVENUE"] = "AV", ["ROAD"] = "RD", ["PLACE"] = "PL", ["COURT"] = "CT",
-        ["SQUARE"] = "SQ", ["TERRACE"] = "TE", ["HIGHWAY"] = "HW",
+        ["AVE"] = "AV",
+        ["TER"] = "TE",
+        ["HWY"] = "HW",
+        ["WAY"] = "WY",
+        ["PARK"] = "PK",
+        ["WHARF"] = "WH",
+        ["ROW"] = "RO",
+        ["CIR"] = "CI",
+        ["CIRT"] = "CI",
+        ["LN"] = "LA",
+        ["BLVD"] = "BL",
+        ["PKWY"] = "PW",
+        ["STREET"] = "ST",
+        ["AVENUE"] = "AV",
+        ["ROAD"] = "RD",
+        ["PLACE"] = "PL",
+        ["COURT"] = "CT",
+        ["SQUARE"] = "SQ",
+        ["TERRACE"] = "TE",
+        ["HIGHWAY"] = "HW",
     }.ToFrozenDictionary();
 
     private static readonly string[] UnitForms = [" APT {0}", " #{0}", " UNIT {0}", ", Apt {0}", " FL {0}", " Unit {0}"];
@@ -88,27 +104,8 @@ internal sealed record StreetAddress(string Number, string? Number2, string Stre
     {
         var tokens = (text ?? string.Empty).ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
         var numbers = new List<string>();
-        while (tokens.Count > 1)
+        while (tokens.Count > 1 && TakeNumberPart(tokens[0], numbers, wordsLeft: tokens.Count - 1))
         {
-            var token = tokens[0];
-            if (numbers.Count > 0 && token is "-" or "&" or "TO")
-            {
-                // "160 - 250 WALDEMAR AV": a range written with a free-standing dash.
-            }
-            else if (token.Any(char.IsAsciiDigit) && (char.IsAsciiDigit(token[0]) || numbers.Count > 0))
-            {
-                numbers.Add(token.Trim('-'));
-            }
-            else if (numbers.Count > 0 && tokens.Count > 2 && (token == "HF" || (token.Length == 1 && char.IsAsciiLetter(token[0]) && !"NSEW".Contains(token[0], StringComparison.Ordinal))))
-            {
-                // "426 R SARATOGA ST", "90 HF FALCON ST": rear/half building letters belong to the number.
-                numbers[^1] += token;
-            }
-            else
-            {
-                break;
-            }
-
             tokens.RemoveAt(0);
         }
 
@@ -129,6 +126,33 @@ internal sealed record StreetAddress(string Number, string? Number2, string Stre
             numbers.Count > 1 ? numbers[1] : null,
             string.Join(' ', tokens),
             suffix);
+    }
+
+    /// <summary>Folds one leading token into the house numbers; false at the first token of the street name.</summary>
+    private static bool TakeNumberPart(string token, List<string> numbers, int wordsLeft)
+    {
+        if (numbers.Count > 0 && token is "-" or "&" or "TO")
+        {
+            // "160 - 250 WALDEMAR AV": a range written with a free-standing dash.
+            return true;
+        }
+
+        if (token.Any(char.IsAsciiDigit) && (char.IsAsciiDigit(token[0]) || numbers.Count > 0))
+        {
+            numbers.Add(token.Trim('-'));
+            return true;
+        }
+
+        // "426 R SARATOGA ST", "90 HF FALCON ST": rear/half-building letters belong to the number
+        // ("297 E EAGLE ST" keeps its compass point; a lone letter before the suffix is the street, "B ST").
+        var rearOrHalf = token == "HF" || (token.Length == 1 && char.IsAsciiLetter(token[0]) && !"NSEW".Contains(token[0], StringComparison.Ordinal));
+        if (numbers.Count > 0 && wordsLeft > 1 && rearOrHalf)
+        {
+            numbers[^1] += token;
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace BIS.Web.Lookup;
 
 /// <summary>
@@ -6,7 +9,12 @@ namespace BIS.Web.Lookup;
 /// </summary>
 public static class LookupEndpoints
 {
-    public static IServiceCollection AddBuildingLookup(this IServiceCollection services) => services.AddSingleton<BuildingLookup>();
+    public static IServiceCollection AddBuildingLookup(this IServiceCollection services)
+    {
+        // Severities and feeds go out by name ("high", "building-permits"), never as bare numbers.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        return services.AddSingleton<BuildingLookup>();
+    }
 
     public static IEndpointRouteBuilder MapBuildingLookup(this IEndpointRouteBuilder endpoints)
     {

@@ -5,7 +5,8 @@ namespace BIS.Domain.Hazards.Rules;
 /// <summary>
 /// Water supply from the hydrants the index found near the building: no in-service hydrant within the
 /// search radius or the nearest too far (high: plan tankers or a relay), the nearest one out of service
-/// or low-flow (info). An empty list says nothing: it cannot tell "no hydrants" from "not located".
+/// or low-flow (info). An empty list raises a flag only when the layer was searched around a located
+/// building (<see cref="BuildingFacts.HydrantSearch"/>); otherwise it cannot tell "none" from "not looked for".
 /// </summary>
 internal sealed class HydrantRule(HazardRuleOptions options) : IHazardRule
 {
@@ -18,6 +19,23 @@ internal sealed class HydrantRule(HazardRuleOptions options) : IHazardRule
             .ToList();
         if (hydrants.Count == 0)
         {
+            if (facts.HydrantSearch is { } search)
+            {
+                yield return new HazardFlag
+                {
+                    Kind = HazardKinds.HydrantDistance,
+                    Severity = Severity.High,
+                    Title = $"No hydrant within {RuleText.Meters(options.HydrantSearchRadiusMeters)}",
+                    Detail = RuleText.Sentences(
+                        $"The hydrant layer ({search.LayerVersion}) has no hydrant within {RuleText.Meters(options.HydrantSearchRadiusMeters)} of the building",
+                        "Plan water supply by tanker shuttle or relay"),
+                    Feed = FeedKind.Hydrants,
+                    SourceName = search.SourceName,
+                    SourceRecordId = search.LayerVersion,
+                    AsOf = search.AsOf,
+                };
+            }
+
             yield break;
         }
 

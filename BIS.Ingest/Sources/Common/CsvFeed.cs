@@ -9,27 +9,27 @@ namespace BIS.Ingest.Sources.Common;
 /// </summary>
 public sealed class CsvFeed : IDisposable
 {
-    private readonly StreamReader text;
-    private readonly CsvDataReader csv;
-    private readonly Dictionary<string, int> header = new(StringComparer.OrdinalIgnoreCase);
-    private readonly int headerLines;
-    private Dictionary<CsvColumn, int>? bound;
+    private readonly StreamReader _text;
+    private readonly CsvDataReader _csv;
+    private readonly Dictionary<string, int> _header = new(StringComparer.OrdinalIgnoreCase);
+    private readonly int _headerLines;
+    private Dictionary<CsvColumn, int>? _bound;
 
     private CsvFeed(FeedFile file, StreamReader text, CsvDataReader csv)
     {
         File = file;
-        this.text = text;
-        this.csv = csv;
+        _text = text;
+        _csv = csv;
         var names = new string[csv.FieldCount];
         for (var i = 0; i < csv.FieldCount; i++)
         {
             names[i] = csv.GetName(i).Trim();
-            header.TryAdd(names[i], i);
+            _header.TryAdd(names[i], i);
         }
 
         HeaderNames = names;
         // A quoted header name may itself span lines; the first record starts after them.
-        headerLines = 1 + names.Sum(n => n.Count(c => c == '\n'));
+        _headerLines = 1 + names.Sum(n => n.Count(c => c == '\n'));
     }
 
     public FeedFile File { get; }
@@ -63,9 +63,9 @@ public sealed class CsvFeed : IDisposable
         }
     }
 
-    public bool HasColumn(string name) => header.ContainsKey(name);
+    public bool HasColumn(string name) => _header.ContainsKey(name);
 
-    public bool Has(CsvColumn column) => bound?.ContainsKey(column) ?? column.Names.Any(HasColumn);
+    public bool Has(CsvColumn column) => _bound?.ContainsKey(column) ?? column.Names.Any(HasColumn);
 
     /// <summary>Resolves the reader's columns; refuses the run naming every required column that is missing.</summary>
     public void Bind(IEnumerable<CsvColumn> columns)
@@ -74,7 +74,7 @@ public sealed class CsvFeed : IDisposable
         var missing = new List<string>();
         foreach (var column in columns)
         {
-            var found = column.Names.Select(n => header.TryGetValue(n, out var i) ? i : -1).FirstOrDefault(i => i >= 0, -1);
+            var found = column.Names.Select(n => _header.TryGetValue(n, out var i) ? i : -1).FirstOrDefault(i => i >= 0, -1);
             if (found >= 0)
             {
                 map[column] = found;
@@ -91,7 +91,7 @@ public sealed class CsvFeed : IDisposable
                 $"{File.Location} ({File.Role}) is missing required column{(missing.Count > 1 ? "s" : string.Empty)}: {string.Join(", ", missing)}");
         }
 
-        bound = map;
+        _bound = map;
     }
 
     /// <summary>
@@ -100,8 +100,8 @@ public sealed class CsvFeed : IDisposable
     /// </summary>
     public IEnumerable<CsvRow> Rows(CancellationToken cancellationToken)
     {
-        var map = bound ?? throw new InvalidOperationException("Bind the columns before reading rows.");
-        long nextLine = 1 + headerLines;
+        var map = _bound ?? throw new InvalidOperationException("Bind the columns before reading rows.");
+        long nextLine = 1 + _headerLines;
         var rows = 0;
         while (true)
         {
@@ -109,24 +109,24 @@ public sealed class CsvFeed : IDisposable
             CsvRow row;
             try
             {
-                if (!csv.Read())
+                if (!_csv.Read())
                 {
                     break;
                 }
 
-                var raw = csv.GetRawRecordSpan();
+                var raw = _csv.GetRawRecordSpan();
                 var line = nextLine;
                 nextLine += CountLineBreaks(raw);
                 var rawText = raw.TrimEnd("\r\n").ToString();
-                if (csv.RowFieldCount <= 1 && rawText.Trim().Length == 0)
+                if (_csv.RowFieldCount <= 1 && rawText.Trim().Length == 0)
                 {
                     continue;
                 }
 
-                var fields = new string[csv.RowFieldCount];
+                var fields = new string[_csv.RowFieldCount];
                 for (var i = 0; i < fields.Length; i++)
                 {
-                    fields[i] = csv.GetString(i);
+                    fields[i] = _csv.GetString(i);
                 }
 
                 row = new CsvRow(this, map, line, rawText, fields);
@@ -149,8 +149,8 @@ public sealed class CsvFeed : IDisposable
 
     public void Dispose()
     {
-        csv.Dispose();
-        text.Dispose();
+        _csv.Dispose();
+        _text.Dispose();
     }
 
     private static int CountLineBreaks(ReadOnlySpan<char> raw)
@@ -171,15 +171,15 @@ public sealed class CsvFeed : IDisposable
 /// <summary>One data row of a <see cref="CsvFeed"/>.</summary>
 public sealed class CsvRow
 {
-    private readonly CsvFeed feed;
-    private readonly Dictionary<CsvColumn, int> map;
-    private readonly string[] fields;
+    private readonly CsvFeed _feed;
+    private readonly Dictionary<CsvColumn, int> _map;
+    private readonly string[] _fields;
 
     internal CsvRow(CsvFeed feed, Dictionary<CsvColumn, int> map, long lineNumber, string rawText, string[] fields)
     {
-        this.feed = feed;
-        this.map = map;
-        this.fields = fields;
+        _feed = feed;
+        _map = map;
+        _fields = fields;
         LineNumber = lineNumber;
         RawText = rawText;
     }
@@ -191,13 +191,13 @@ public sealed class CsvRow
     public string RawText { get; }
 
     /// <summary>The file's trimmed fields, for content comparison of duplicate rows.</summary>
-    public string ContentKey => string.Join('\u001f', fields.Select(f => f.Trim()));
+    public string ContentKey => string.Join('\u001f', _fields.Select(f => f.Trim()));
 
     /// <summary>Null when the row has as many fields as the header; otherwise why the row is not trusted.</summary>
     /// <remarks>A shifted row (an unquoted comma, a truncated line) puts values under the wrong headers.</remarks>
-    public string? ShapeProblem => fields.Length == feed.HeaderNames.Count
+    public string? ShapeProblem => _fields.Length == _feed.HeaderNames.Count
         ? null
-        : $"row has {fields.Length} field{(fields.Length == 1 ? string.Empty : "s")}, the header has {feed.HeaderNames.Count}";
+        : $"row has {_fields.Length} field{(_fields.Length == 1 ? string.Empty : "s")}, the header has {_feed.HeaderNames.Count}";
 
     /// <summary>The cell trimmed; null when the column is absent or the cell blank.</summary>
     public string? this[CsvColumn column]
@@ -211,5 +211,5 @@ public sealed class CsvRow
 
     /// <summary>The cell as written; null when the column is absent.</summary>
     public string? Raw(CsvColumn column) =>
-        map.TryGetValue(column, out var i) && i < fields.Length ? fields[i] : null;
+        _map.TryGetValue(column, out var i) && i < _fields.Length ? _fields[i] : null;
 }

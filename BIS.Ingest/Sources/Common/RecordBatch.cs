@@ -9,13 +9,13 @@ namespace BIS.Ingest.Sources.Common;
 /// </summary>
 public sealed class RecordBatch
 {
-    private readonly List<ReadItem> items = [];
-    private readonly Dictionary<string, Winner> winners = new(StringComparer.Ordinal);
+    private readonly List<ReadItem> _items = [];
+    private readonly Dictionary<string, Winner> _winners = new(StringComparer.Ordinal);
 
-    public IReadOnlyList<ReadItem> Items => items;
+    public IReadOnlyList<ReadItem> Items => _items;
 
     public void Reject(long lineNumber, string reason, string rawText) =>
-        items.Add(new RejectedRow { LineNumber = lineNumber, Reason = reason, RawText = rawText });
+        _items.Add(new RejectedRow { LineNumber = lineNumber, Reason = reason, RawText = rawText });
 
     public void Reject(CsvRow row, string reason) => Reject(row.LineNumber, reason, row.RawText);
 
@@ -25,7 +25,7 @@ public sealed class RecordBatch
     /// <param name="source">Which input the row came from, named in messages when a feed has several.</param>
     public void Stage(StagedRecord record, string contentKey, string rawText, string? source = null)
     {
-        if (winners.TryGetValue(record.RecordId, out var prior))
+        if (_winners.TryGetValue(record.RecordId, out var prior))
         {
             var where = prior.Source == source || source is null ? string.Empty : $" of {prior.Source}";
             if (prior.ContentKey == contentKey)
@@ -35,7 +35,7 @@ public sealed class RecordBatch
             }
 
             var laterWhere = prior.Source == source || source is null ? string.Empty : $" of {source}";
-            items[prior.Index] = new RejectedRow
+            _items[prior.Index] = new RejectedRow
             {
                 LineNumber = prior.LineNumber,
                 Reason = $"superseded by line {record.LineNumber}{laterWhere} (same id {record.RecordId}, different content)",
@@ -43,8 +43,8 @@ public sealed class RecordBatch
             };
         }
 
-        winners[record.RecordId] = new Winner(items.Count, contentKey, record.LineNumber, rawText, source);
-        items.Add(record);
+        _winners[record.RecordId] = new Winner(_items.Count, contentKey, record.LineNumber, rawText, source);
+        _items.Add(record);
     }
 
     public void Stage(StagedRecord record, CsvRow row, string? source = null) =>

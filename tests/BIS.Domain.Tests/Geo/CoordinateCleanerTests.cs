@@ -4,12 +4,12 @@ namespace BIS.Domain.Tests.Geo;
 
 public class CoordinateCleanerTests
 {
-    private readonly CoordinateCleaner cleaner = new();
+    private readonly CoordinateCleaner _cleaner = new();
 
     [Fact]
     public void Keeps_a_good_wgs84_point_as_lon_lat_srid_4326()
     {
-        var result = cleaner.FromLatLon(42.367678491544524, -71.03658037747812);
+        var result = _cleaner.FromLatLon(42.367678491544524, -71.03658037747812);
 
         Assert.NotNull(result.Point);
         Assert.Equal(4326, result.Point!.SRID);
@@ -27,7 +27,7 @@ public class CoordinateCleanerTests
     [InlineData(double.NaN, -71.05)]
     public void Blank_or_zero_is_no_coordinates(double? lat, double? lon)
     {
-        var result = cleaner.FromLatLon(lat, lon);
+        var result = _cleaner.FromLatLon(lat, lon);
 
         Assert.Null(result.Point);
         Assert.Equal(CoordinateCleaner.NoCoordinates, result.Problem);
@@ -39,13 +39,13 @@ public class CoordinateCleanerTests
     [InlineData("0", "0")]
     public void Blank_text_is_no_coordinates(string lat, string lon)
     {
-        Assert.Equal(CoordinateCleaner.NoCoordinates, cleaner.FromLatLon(lat, lon).Problem);
+        Assert.Equal(CoordinateCleaner.NoCoordinates, _cleaner.FromLatLon(lat, lon).Problem);
     }
 
     [Fact]
     public void Garbage_text_is_not_a_coordinate()
     {
-        Assert.Equal(CoordinateCleaner.NotACoordinate, cleaner.FromLatLon("north", "-71.05").Problem);
+        Assert.Equal(CoordinateCleaner.NotACoordinate, _cleaner.FromLatLon("north", "-71.05").Problem);
     }
 
     [Theory]
@@ -54,7 +54,7 @@ public class CoordinateCleanerTests
     [InlineData(42.3598, -71.0583)]
     public void City_hall_default_point_is_a_placeholder(double lat, double lon)
     {
-        var result = cleaner.FromLatLon(lat, lon);
+        var result = _cleaner.FromLatLon(lat, lon);
 
         Assert.Null(result.Point);
         Assert.Equal(CoordinateCleaner.Placeholder, result.Problem);
@@ -63,13 +63,13 @@ public class CoordinateCleanerTests
     [Fact]
     public void City_hall_itself_is_not_the_placeholder()
     {
-        Assert.NotNull(cleaner.FromLatLon(42.3603, -71.0580).Point);
+        Assert.NotNull(_cleaner.FromLatLon(42.3603, -71.0580).Point);
     }
 
     [Fact]
     public void Swapped_lat_lon_is_fixed()
     {
-        var result = cleaner.FromLatLon(-71.03658, 42.36768);
+        var result = _cleaner.FromLatLon(-71.03658, 42.36768);
 
         Assert.Equal(CoordinateFix.SwappedLatLon, result.Fix);
         Assert.Equal(42.36768, result.Point!.Y);
@@ -79,13 +79,13 @@ public class CoordinateCleanerTests
     [Fact]
     public void Swapped_placeholder_is_still_a_placeholder()
     {
-        Assert.Equal(CoordinateCleaner.Placeholder, cleaner.FromLatLon(-71.0587, 42.3594).Problem);
+        Assert.Equal(CoordinateCleaner.Placeholder, _cleaner.FromLatLon(-71.0587, 42.3594).Problem);
     }
 
     [Fact]
     public void State_plane_feet_are_converted()
     {
-        var result = cleaner.FromXY(775626.46, 2956632.01);
+        var result = _cleaner.FromXY(775626.46, 2956632.01);
 
         Assert.Equal(CoordinateFix.FromStatePlane, result.Fix);
         Assert.Equal(42.3603, result.Point!.Y, 0.000001);
@@ -96,8 +96,8 @@ public class CoordinateCleanerTests
     [Fact]
     public void State_plane_feet_in_lat_lon_columns_are_converted_either_way_round()
     {
-        var asYX = cleaner.FromLatLon(2959351.60, 781400.90);
-        var asXY = cleaner.FromLatLon(781400.90, 2959351.60);
+        var asYX = _cleaner.FromLatLon(2959351.60, 781400.90);
+        var asXY = _cleaner.FromLatLon(781400.90, 2959351.60);
 
         Assert.Equal(42.3676785, asYX.Point!.Y, 0.000001);
         Assert.Equal(asYX.Point, asXY.Point);
@@ -107,7 +107,7 @@ public class CoordinateCleanerTests
     [Fact]
     public void State_plane_text_is_parsed()
     {
-        var result = cleaner.FromXY("775626.46", " 2956632.01 ");
+        var result = _cleaner.FromXY("775626.46", " 2956632.01 ");
 
         Assert.Equal(-71.0580, result.Point!.X, 0.000001);
     }
@@ -118,7 +118,7 @@ public class CoordinateCleanerTests
     [InlineData(42.2626, -71.8023)] // Worcester
     public void Points_outside_the_service_area_are_dropped(double lat, double lon)
     {
-        var result = cleaner.FromLatLon(lat, lon);
+        var result = _cleaner.FromLatLon(lat, lon);
 
         Assert.Null(result.Point);
         Assert.Equal(CoordinateCleaner.OutsideServiceArea, result.Problem);
@@ -142,6 +142,6 @@ public class CoordinateCleanerTests
     [Fact]
     public void Out_of_range_numbers_are_not_coordinates()
     {
-        Assert.Equal(CoordinateCleaner.NotACoordinate, cleaner.FromLatLon(1234.5, 5678.9).Problem);
+        Assert.Equal(CoordinateCleaner.NotACoordinate, _cleaner.FromLatLon(1234.5, 5678.9).Problem);
     }
 }

@@ -57,6 +57,15 @@ public class HydrantRuleTests
     public void No_hydrants_known_says_nothing() => Assert.Empty(Assess(Facts()).Flags);
 
     [Fact]
+    public void No_hydrant_found_in_a_searched_layer_is_a_water_supply_flag_citing_the_layer()
+    {
+        var search = new HydrantLayerSearch("BWSC hydrants (synthetic)", "hydrants run 16", Now);
+        var flag = Assert.Single(Assess(Facts() with { HydrantSearch = search }).Flags);
+        Assert.Equal((HazardKinds.HydrantDistance, Severity.High, "hydrants run 16"), (flag.Kind, flag.Severity, flag.SourceRecordId));
+        Assert.Contains("tanker", flag.Detail, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Distance_limit_is_configurable() =>
         Assert.Empty(Assess(Facts() with { Hydrants = [Hydrant("H-10", 212)] }, new HazardRuleOptions { HydrantMaxDistanceMeters = 250 }).Flags);
 }

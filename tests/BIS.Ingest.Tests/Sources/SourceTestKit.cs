@@ -8,23 +8,23 @@ namespace BIS.Ingest.Tests.Sources;
 /// <summary>Temp files, inputs and result splitting for the source reader tests. No database involved.</summary>
 public sealed class TempFiles : IDisposable
 {
-    private readonly DirectoryInfo directory = Directory.CreateTempSubdirectory("bis-sources-");
+    private readonly DirectoryInfo _directory = Directory.CreateTempSubdirectory("bis-sources-");
 
     public string Write(string name, string text, Encoding? encoding = null)
     {
-        var path = Path.Combine(directory.FullName, name);
+        var path = Path.Combine(_directory.FullName, name);
         File.WriteAllText(path, text, encoding ?? new UTF8Encoding(false));
         return path;
     }
 
     public string WriteBytes(string name, byte[] bytes)
     {
-        var path = Path.Combine(directory.FullName, name);
+        var path = Path.Combine(_directory.FullName, name);
         File.WriteAllBytes(path, bytes);
         return path;
     }
 
-    public void Dispose() => directory.Delete(recursive: true);
+    public void Dispose() => _directory.Delete(recursive: true);
 }
 
 public sealed class FixedClock(DateTimeOffset now) : TimeProvider

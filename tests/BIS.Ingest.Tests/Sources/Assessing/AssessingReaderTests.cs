@@ -10,11 +10,11 @@ public class AssessingReaderTests
     private const string Square = """{"type":"Polygon","coordinates":[[[-71.0300,42.3700],[-71.0310,42.3700],[-71.0310,42.3710],[-71.0300,42.3710],[-71.0300,42.3700]]]}""";
     private const string NextSquare = """{"type":"Polygon","coordinates":[[[-71.0310,42.3700],[-71.0320,42.3700],[-71.0320,42.3710],[-71.0310,42.3710],[-71.0310,42.3700]]]}""";
 
-    private readonly AssessingReader reader = new(SourceTestKit.Clock);
+    private readonly AssessingReader _reader = new(SourceTestKit.Clock);
 
-    private static ReadResult? real;
+    private static ReadResult? _real;
 
-    private ReadResult Real => real ??= reader.ReadAll(
+    private ReadResult Real => _real ??= _reader.ReadAll(
         ("parcels", SourceTestKit.Real("parcels_fy2013_ward01.geojson")),
         ("footprints", SourceTestKit.Real("building_footprints_ward01.geojson")),
         ("assessment", SourceTestKit.Real("property_assessment_sf_values_derived.csv")));
@@ -117,7 +117,7 @@ public class AssessingReaderTests
             + "100000001,,1,,X,ST,,,,,,,,,,,,,0,,-2,,,,\n"
             + "100000002,,2,,X,ST,,,,,,,,,,,,,2999,,400,-1,,,\n");
 
-        var result = reader.ReadAll(("parcels", parcels), ("assessment", assessment));
+        var result = _reader.ReadAll(("parcels", parcels), ("assessment", assessment));
 
         var record = result.Record("0302155000");
         var parcel = (ParcelRecord)record.Attributes;
@@ -154,7 +154,7 @@ public class AssessingReaderTests
         var parcels = files.Write("p.geojson", $$"""{"type":"FeatureCollection","features":[{{feature}},{{piece}},{{feature}},{{broken}}]}""");
         var assessment = files.Write("a.csv", "PID\n100021000\n");
 
-        var result = reader.ReadAll(("parcels", parcels), ("assessment", assessment));
+        var result = _reader.ReadAll(("parcels", parcels), ("assessment", assessment));
 
         var shape = result.Record("0100021000").ParcelShape!;
         Assert.IsType<Polygon>(shape);
@@ -174,7 +174,7 @@ public class AssessingReaderTests
             """);
         var assessment = files.Write("a.csv", "PID\n100021000\n");
 
-        var shape = reader.ReadAll(("parcels", parcels), ("assessment", assessment)).Record("0100021000").ParcelShape!;
+        var shape = _reader.ReadAll(("parcels", parcels), ("assessment", assessment)).Record("0100021000").ParcelShape!;
 
         Assert.Equal(4326, shape.SRID);
         Assert.Equal(-71.0366, shape.Centroid.X, 0.001);
@@ -187,7 +187,7 @@ public class AssessingReaderTests
         using var files = new TempFiles();
         var assessment = files.Write("a.csv", "PID\n100021000\n");
 
-        var error = Assert.Throws<FeedRefusedException>(() => reader.ReadAll(("assessment", assessment)));
+        var error = Assert.Throws<FeedRefusedException>(() => _reader.ReadAll(("assessment", assessment)));
 
         Assert.Contains("parcels", error.Message);
     }
@@ -201,7 +201,7 @@ public class AssessingReaderTests
         var empty = files.Write("empty.geojson", """{"type":"FeatureCollection","features":[]}""");
         var assessment = files.Write("b.csv", "PID\n100021000\n");
 
-        Assert.Contains("PID", Assert.Throws<FeedRefusedException>(() => reader.ReadAll(("parcels", parcels), ("assessment", noPid))).Message);
-        Assert.Contains("is empty", Assert.Throws<FeedRefusedException>(() => reader.ReadAll(("parcels", empty), ("assessment", assessment))).Message);
+        Assert.Contains("PID", Assert.Throws<FeedRefusedException>(() => _reader.ReadAll(("parcels", parcels), ("assessment", noPid))).Message);
+        Assert.Contains("is empty", Assert.Throws<FeedRefusedException>(() => _reader.ReadAll(("parcels", empty), ("assessment", assessment))).Message);
     }
 }

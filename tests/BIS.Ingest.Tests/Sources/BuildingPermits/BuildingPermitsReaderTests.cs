@@ -9,12 +9,12 @@ public class BuildingPermitsReaderTests
     private const string ApprovedHeader =
         "permitnumber,worktype,permittypedescr,description,comments,applicant,declared_valuation,total_fees,issued_date,expiration_date,status,occupancytype,sq_feet,address,city,state,zip,property_id,parcel_id,gpsy,gpsx,y_latitude,x_longitude";
 
-    private readonly BuildingPermitsReader reader = new(SourceTestKit.Cleaner, SourceTestKit.Clock);
+    private readonly BuildingPermitsReader _reader = new(SourceTestKit.Cleaner, SourceTestKit.Clock);
 
     [Fact]
     public void Loads_the_real_zoning_board_of_appeal_tracker()
     {
-        var result = reader.ReadAll(("permits", SourceTestKit.Real("zoning_board_of_appeal_tracker.csv")));
+        var result = _reader.ReadAll(("permits", SourceTestKit.Real("zoning_board_of_appeal_tracker.csv")));
 
         Assert.Equal(1801, result.Staged.Count);
         Assert.Empty(result.Rejected);
@@ -23,7 +23,7 @@ public class BuildingPermitsReaderTests
     [Fact]
     public void Maps_appeal_BOA1533753_on_Byron_St()
     {
-        var result = reader.ReadAll(("permits", SourceTestKit.Real("zoning_board_of_appeal_tracker.csv")));
+        var result = _reader.ReadAll(("permits", SourceTestKit.Real("zoning_board_of_appeal_tracker.csv")));
 
         var record = result.Record("BOA1533753");
         var appeal = (PermitRecord)record.Attributes;
@@ -42,7 +42,7 @@ public class BuildingPermitsReaderTests
     [Fact]
     public void Reads_ranges_written_with_to_and_demolition_text()
     {
-        var result = reader.ReadAll(("permits", SourceTestKit.Real("zoning_board_of_appeal_tracker.csv")));
+        var result = _reader.ReadAll(("permits", SourceTestKit.Real("zoning_board_of_appeal_tracker.csv")));
 
         var range = result.Record("BOA1527713").Address!;
         Assert.Equal(112, range.NumberLow);
@@ -65,7 +65,7 @@ public class BuildingPermitsReaderTests
             + ",INTREN,,,,,,,,,,,,562 Chelsea St,,,,,,,,,\n"
             + "ALT6000006,INTREN,,,,,,,2024-09-01,,Open,,,,,,,,,,,,\n");
 
-        var result = reader.ReadAll(("permits", path));
+        var result = _reader.ReadAll(("permits", path));
 
         var alteration = result.Record("ALT1000001");
         var permit = (PermitRecord)alteration.Attributes;
@@ -103,8 +103,8 @@ public class BuildingPermitsReaderTests
         var unknown = files.Write("other.csv", "id,name\n1,x\n");
         var noWorkType = files.Write("permits.csv", "permitnumber,address\nA1,1 Main St\n");
 
-        Assert.Contains("neither", Assert.Throws<FeedRefusedException>(() => reader.ReadAll(("permits", unknown))).Message);
-        Assert.Contains("worktype", Assert.Throws<FeedRefusedException>(() => reader.ReadAll(("permits", noWorkType))).Message);
+        Assert.Contains("neither", Assert.Throws<FeedRefusedException>(() => _reader.ReadAll(("permits", unknown))).Message);
+        Assert.Contains("worktype", Assert.Throws<FeedRefusedException>(() => _reader.ReadAll(("permits", noWorkType))).Message);
     }
 
     [Theory]

@@ -11,8 +11,8 @@ public class CsvFeedTests
 {
     private const string ViolationsHeader = "case_no,status,code,description,violation_stno,violation_street,violation_suffix";
 
-    private readonly ViolationsReader violations = new(SourceTestKit.Cleaner);
-    private readonly AssessingReader assessing = new(SourceTestKit.Clock);
+    private readonly ViolationsReader _violations = new(SourceTestKit.Cleaner);
+    private readonly AssessingReader _assessing = new(SourceTestKit.Clock);
 
     [Fact]
     public void Empty_file_is_refused()
@@ -20,7 +20,7 @@ public class CsvFeedTests
         using var files = new TempFiles();
         var path = files.Write("empty.csv", string.Empty);
 
-        var error = Assert.Throws<FeedRefusedException>(() => violations.ReadAll(("violations", path)));
+        var error = Assert.Throws<FeedRefusedException>(() => _violations.ReadAll(("violations", path)));
 
         Assert.Contains("empty.csv", error.Message);
         Assert.Contains("is empty", error.Message);
@@ -32,7 +32,7 @@ public class CsvFeedTests
         using var files = new TempFiles();
         var path = files.Write("header.csv", ViolationsHeader + "\n");
 
-        var error = Assert.Throws<FeedRefusedException>(() => violations.ReadAll(("violations", path)));
+        var error = Assert.Throws<FeedRefusedException>(() => _violations.ReadAll(("violations", path)));
 
         Assert.Contains("is empty", error.Message);
     }
@@ -40,7 +40,7 @@ public class CsvFeedTests
     [Fact]
     public void Missing_input_file_is_refused()
     {
-        var error = Assert.Throws<FeedRefusedException>(() => violations.ReadAll(("violations", "/nonexistent/v.csv")));
+        var error = Assert.Throws<FeedRefusedException>(() => _violations.ReadAll(("violations", "/nonexistent/v.csv")));
 
         Assert.Contains("not found", error.Message);
     }
@@ -51,7 +51,7 @@ public class CsvFeedTests
         using var files = new TempFiles();
         var path = files.Write("v.csv", "case_no,description\nV1,x\n");
 
-        var error = Assert.Throws<FeedRefusedException>(() => violations.ReadAll(("violations", path)));
+        var error = Assert.Throws<FeedRefusedException>(() => _violations.ReadAll(("violations", path)));
 
         Assert.Contains("missing required columns: status, code, violation_street", error.Message);
     }
@@ -62,7 +62,7 @@ public class CsvFeedTests
         using var files = new TempFiles();
         var path = files.Write("v.csv", " CASE_NO , Status,CODE ,Description,Violation_Street\nV1,Open,105.1,Permit,Sumner\n");
 
-        Assert.Single(violations.ReadAll(("violations", path)).Staged);
+        Assert.Single(_violations.ReadAll(("violations", path)).Staged);
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public class CsvFeedTests
         using var files = new TempFiles();
         var path = files.Write("bom.csv", ViolationsHeader + "\nV1,Open,105.1,Café sign,302,Sumner,ST\n", new UTF8Encoding(true));
 
-        var result = violations.ReadAll(("violations", path));
+        var result = _violations.ReadAll(("violations", path));
 
         Assert.Equal("Café sign", result.Attributes<ViolationRecord>("V1#105.1").Description);
     }
@@ -85,7 +85,7 @@ public class CsvFeedTests
         var parcels = files.Write("parcels.geojson", """{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"PID_LONG":"0100021000"},"geometry":{"type":"Polygon","coordinates":[[[-71.03,42.37],[-71.031,42.37],[-71.031,42.371],[-71.03,42.37]]]}}]}""");
         var assessment = files.WriteBytes("assessment.csv", bytes);
 
-        var result = assessing.ReadAll(("parcels", parcels), ("assessment", assessment));
+        var result = _assessing.ReadAll(("parcels", parcels), ("assessment", assessment));
 
         Assert.Equal("CAFÉ ZÜRICH LLC", result.Attributes<ParcelRecord>("0100021000").Owner);
     }
@@ -100,7 +100,7 @@ public class CsvFeedTests
             + ",Open,105.1,no case number,306,Sumner,ST\n"
             + "V4,Open,105.1,ok,308,Sumner,ST\n");
 
-        var result = violations.ReadAll(("violations", path));
+        var result = _violations.ReadAll(("violations", path));
 
         Assert.Equal(2, result.Record("V1#105.1").LineNumber);
         Assert.Equal(4, result.Record("V2#105.1").LineNumber);
@@ -122,7 +122,7 @@ public class CsvFeedTests
             + "V3,Open,105.1,ok,306,Sumner,ST\r\n"
             + "V4,Open\r\n");
 
-        var result = violations.ReadAll(("violations", path));
+        var result = _violations.ReadAll(("violations", path));
 
         Assert.Equal(["V1#105.1", "V3#105.1"], result.Staged.Select(s => s.RecordId));
         Assert.Equal(6, result.Record("V3#105.1").LineNumber);
@@ -140,7 +140,7 @@ public class CsvFeedTests
             + "V1,Open,105.1,ok,302,Sumner,ST\n"
             + "V2,Open,105.1,\"bad\"quote,304,Sumner,ST\n");
 
-        var error = Assert.Throws<FeedRefusedException>(() => violations.ReadAll(("violations", path)));
+        var error = Assert.Throws<FeedRefusedException>(() => _violations.ReadAll(("violations", path)));
 
         Assert.Contains("malformed CSV", error.Message);
         Assert.Contains("line 3", error.Message);
@@ -152,6 +152,21 @@ public class CsvFeedTests
         using var files = new TempFiles();
         var path = files.Write("v.csv", ViolationsHeader + "\nV1,Open,105.1,ok,302,Sumner,ST");
 
-        Assert.Single(violations.ReadAll(("violations", path)).Staged);
+        Assert.Single(_violations.ReadAll(("violations", path)).Staged);
+    }
+
+    [Fact]
+    public void An_unterminated_quote_refuses_the_file_naming_the_line()
+    {
+        using var files = new TempFiles();
+        var path = files.Write("v.csv", ViolationsHeader + "\n"
+            + "V1,Open,105.1,ok,302,Sumner,ST\n"
+            + "V2,Open,105.1,\"never closed,304,Sumner,ST\n"
+            + "V3,Open,105.1,ok,306,Sumner,ST\n");
+
+        var error = Assert.Throws<FeedRefusedException>(() => _violations.ReadAll(("violations", path)));
+
+        Assert.Contains("line 3", error.Message);
+        Assert.Contains("without a closing quote", error.Message);
     }
 }

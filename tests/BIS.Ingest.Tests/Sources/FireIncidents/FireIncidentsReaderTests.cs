@@ -7,12 +7,12 @@ namespace BIS.Ingest.Tests.Sources.FireIncidents;
 
 public class FireIncidentsReaderTests
 {
-    private readonly FireIncidentsReader reader = new(SourceTestKit.Cleaner);
+    private readonly FireIncidentsReader _reader = new(SourceTestKit.Cleaner);
 
     [Fact]
     public void Loads_the_real_2012_geocoded_extract()
     {
-        var result = reader.ReadAll(("incidents", SourceTestKit.Real("fire_incidents_2012_geocoded_derived.csv")));
+        var result = _reader.ReadAll(("incidents", SourceTestKit.Real("fire_incidents_2012_geocoded_derived.csv")));
 
         Assert.Equal(1637, result.Staged.Count);
         Assert.Equal(68, result.Rejected.Count);
@@ -24,7 +24,7 @@ public class FireIncidentsReaderTests
     [Fact]
     public void Maps_the_first_incident_of_2012()
     {
-        var result = reader.ReadAll(("incidents", SourceTestKit.Real("fire_incidents_2012_geocoded_derived.csv")));
+        var result = _reader.ReadAll(("incidents", SourceTestKit.Real("fire_incidents_2012_geocoded_derived.csv")));
 
         var record = result.Staged.Single(s => s.LineNumber == 2);
         var incident = (FireIncidentRecord)record.Attributes;
@@ -41,8 +41,8 @@ public class FireIncidentsReaderTests
     [Fact]
     public void Record_ids_are_stable_across_runs()
     {
-        var first = reader.ReadAll(("incidents", SourceTestKit.Real("fire_incidents_2012_geocoded_derived.csv")));
-        var second = reader.ReadAll(("incidents", SourceTestKit.Real("fire_incidents_2012_geocoded_derived.csv")));
+        var first = _reader.ReadAll(("incidents", SourceTestKit.Real("fire_incidents_2012_geocoded_derived.csv")));
+        var second = _reader.ReadAll(("incidents", SourceTestKit.Real("fire_incidents_2012_geocoded_derived.csv")));
 
         Assert.Equal(first.Staged.Select(s => s.RecordId), second.Staged.Select(s => s.RecordId));
     }
@@ -50,7 +50,7 @@ public class FireIncidentsReaderTests
     [Fact]
     public void Geocoder_misses_keep_the_incident_without_a_point()
     {
-        var result = reader.ReadAll(("incidents", SourceTestKit.Real("fire_incidents_2012_geocoded_derived.csv")));
+        var result = _reader.ReadAll(("incidents", SourceTestKit.Real("fire_incidents_2012_geocoded_derived.csv")));
 
         var virginia = result.Staged.Single(s => s.LineNumber == 12); // "2ND ST Boston, MA 02127" geocoded to Virginia
         Assert.Null(virginia.Location);
@@ -61,7 +61,7 @@ public class FireIncidentsReaderTests
     [Fact]
     public void Reads_the_nfirs_shape()
     {
-        var result = reader.ReadAll(("incidents", SourceTestKit.Fixture("FireIncidents", "fire_incident_reporting.csv")));
+        var result = _reader.ReadAll(("incidents", SourceTestKit.Fixture("FireIncidents", "fire_incident_reporting.csv")));
 
         Assert.Equal(["19-0000123", "19-0000123-1", "19-0000456"], result.Staged.Select(s => s.RecordId));
         Assert.Contains(CoordinateCleaner.Placeholder, result.RejectedAt(5).Reason);
@@ -91,6 +91,6 @@ public class FireIncidentsReaderTests
         using var files = new TempFiles();
         var path = files.Write("x.csv", "address,date\n1 Main St,2020-01-01\n");
 
-        Assert.Contains("neither", Assert.Throws<FeedRefusedException>(() => reader.ReadAll(("incidents", path))).Message);
+        Assert.Contains("neither", Assert.Throws<FeedRefusedException>(() => _reader.ReadAll(("incidents", path))).Message);
     }
 }

@@ -6,9 +6,9 @@ namespace BIS.Ingest.Tests.Sources.HazmatPermits;
 
 public class HazmatPermitsReaderTests
 {
-    private readonly HazmatPermitsReader reader = new(SourceTestKit.Cleaner, SourceTestKit.Clock);
+    private readonly HazmatPermitsReader _reader = new(SourceTestKit.Cleaner, SourceTestKit.Clock);
 
-    private ReadResult Fixture() => reader.ReadAll(("permits", SourceTestKit.Fixture("HazmatPermits", "hazmat_permits.csv")));
+    private ReadResult Fixture() => _reader.ReadAll(("permits", SourceTestKit.Fixture("HazmatPermits", "hazmat_permits.csv")));
 
     [Fact]
     public void Loads_the_fixture_with_counts()

@@ -7,9 +7,9 @@ namespace BIS.Ingest.Tests.Sources.Hydrants;
 
 public class HydrantsReaderTests
 {
-    private readonly HydrantsReader reader = new(SourceTestKit.Cleaner);
+    private readonly HydrantsReader _reader = new(SourceTestKit.Cleaner);
 
-    private ReadResult Fixture() => reader.ReadAll(("hydrants", SourceTestKit.Fixture("Hydrants", "hydrants.csv")));
+    private ReadResult Fixture() => _reader.ReadAll(("hydrants", SourceTestKit.Fixture("Hydrants", "hydrants.csv")));
 
     [Fact]
     public void Loads_the_fixture_with_counts()
@@ -68,7 +68,7 @@ public class HydrantsReaderTests
         using var files = new TempFiles();
         var path = files.Write("h.csv", "HYDRANT_ID,STATUS,LATITUDE\nH1,IN SERVICE,42.37\n");
 
-        var error = Assert.Throws<FeedRefusedException>(() => reader.ReadAll(("hydrants", path)));
+        var error = Assert.Throws<FeedRefusedException>(() => _reader.ReadAll(("hydrants", path)));
 
         Assert.Contains("POINT_X", error.Message);
     }
@@ -79,7 +79,7 @@ public class HydrantsReaderTests
         using var files = new TempFiles();
         var path = files.Write("h.csv", "HYDRANT_ID,STATUS,FLOW_CLASS,FLOW_GPM,MAIN_DIAM_IN,LATITUDE,LONGITUDE\nH1,IN SERVICE,Z,99999,120,42.37,-71.03\n");
 
-        var hydrant = reader.ReadAll(("hydrants", path)).Attributes<HydrantRecord>("H1");
+        var hydrant = _reader.ReadAll(("hydrants", path)).Attributes<HydrantRecord>("H1");
 
         Assert.Null(hydrant.FlowClass);
         Assert.Null(hydrant.FlowGpm);

@@ -6,9 +6,9 @@ namespace BIS.Ingest.Tests.Sources.Inspections;
 
 public class InspectionsReaderTests
 {
-    private readonly InspectionsReader reader = new(SourceTestKit.Cleaner);
+    private readonly InspectionsReader _reader = new(SourceTestKit.Cleaner);
 
-    private ReadResult Fixture() => reader.ReadAll(
+    private ReadResult Fixture() => _reader.ReadAll(
         ("plans", SourceTestKit.Fixture("Inspections", "plans_page1.json")),
         ("plans", SourceTestKit.Fixture("Inspections", "plans_page2.json")));
 
@@ -73,7 +73,7 @@ public class InspectionsReaderTests
     [Fact]
     public void The_first_page_alone_keeps_its_knox_box_and_battery_details()
     {
-        var result = reader.ReadAll(("plans", SourceTestKit.Fixture("Inspections", "plans_page1.json")));
+        var result = _reader.ReadAll(("plans", SourceTestKit.Fixture("Inspections", "plans_page1.json")));
 
         var plan = result.Attributes<InspectionRecord>("PIP-0001");
         Assert.Equal("Right of main entrance, 6 ft up", plan.KnoxBoxLocation);
@@ -93,7 +93,7 @@ public class InspectionsReaderTests
         using var files = new TempFiles();
         var path = files.Write("page.json", json);
 
-        var error = Assert.Throws<FeedRefusedException>(() => reader.ReadAll(("plans", path)));
+        var error = Assert.Throws<FeedRefusedException>(() => _reader.ReadAll(("plans", path)));
 
         Assert.Contains(message, error.Message);
     }

@@ -10,12 +10,12 @@ public class ViolationsReaderTests
     private const string Header =
         "case_no,ap_case_defn_key,status_dttm,status,code,value,description,violation_stno,violation_sthigh,violation_street,violation_suffix,violation_city,violation_state,violation_zip,ward,contact_addr1,contact_addr2,contact_city,contact_state,contact_zip,sam_id,latitude,longitude,location";
 
-    private readonly ViolationsReader reader = new(SourceTestKit.Cleaner);
+    private readonly ViolationsReader _reader = new(SourceTestKit.Cleaner);
 
     [Fact]
     public void Loads_the_real_2024_pull()
     {
-        var result = reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations.csv")));
+        var result = _reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations.csv")));
 
         Assert.Equal(2040, result.Items.Count);
         Assert.Equal(2028, result.Staged.Count);
@@ -31,7 +31,7 @@ public class ViolationsReaderTests
     [Fact]
     public void Maps_violation_V91983_at_302_Sumner_St()
     {
-        var result = reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations.csv")));
+        var result = _reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations.csv")));
 
         var record = result.Record("V91983#121.2");
         var violation = (ViolationRecord)record.Attributes;
@@ -54,7 +54,7 @@ public class ViolationsReaderTests
     [Fact]
     public void Reads_local_status_time_as_boston_time()
     {
-        var result = reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations.csv")));
+        var result = _reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations.csv")));
 
         var record = result.Record("V794280#102.8");
         Assert.Equal(new DateTimeOffset(2024, 10, 18, 10, 50, 49, TimeSpan.FromHours(-4)), record.AsOf);
@@ -64,7 +64,7 @@ public class ViolationsReaderTests
     [Fact]
     public void Keeps_ranges_and_lettered_numbers()
     {
-        var result = reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations.csv")));
+        var result = _reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations.csv")));
 
         var range = result.Record("V778743#102.8");
         Assert.Equal(1592, range.Address!.NumberLow);
@@ -76,7 +76,7 @@ public class ViolationsReaderTests
     [Fact]
     public void Drops_the_offshore_default_point_but_keeps_the_violation()
     {
-        var result = reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations.csv")));
+        var result = _reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations.csv")));
 
         var record = result.Staged.Single(s => s.LineNumber == 130);
         Assert.Null(record.Location);
@@ -86,7 +86,7 @@ public class ViolationsReaderTests
     [Fact]
     public void Loads_the_2023_pull_without_ap_case_defn_key()
     {
-        var result = reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations_2023pull_sample.csv")));
+        var result = _reader.ReadAll(("violations", SourceTestKit.Real("building_property_violations_2023pull_sample.csv")));
 
         Assert.Equal(193, result.Staged.Count);
         Assert.Empty(result.Rejected);
@@ -101,7 +101,7 @@ public class ViolationsReaderTests
         using var files = new TempFiles();
         var path = files.Write("v.csv", "case_no,status,description,violation_street\nV1,Open,Maintenance,Sumner\n");
 
-        var error = Assert.Throws<FeedRefusedException>(() => reader.ReadAll(("violations", path)));
+        var error = Assert.Throws<FeedRefusedException>(() => _reader.ReadAll(("violations", path)));
 
         Assert.Contains("code", error.Message);
         Assert.Contains("v.csv", error.Message);
@@ -115,7 +115,7 @@ public class ViolationsReaderTests
             "case_no,status,code,description,violation_stno,violation_street,violation_suffix,violation_zip,sam_id\n"
             + "V1,Open,105.1,Failure to Obtain Permit,302,Sumner,ST,2128,16298.0\n");
 
-        var record = reader.ReadAll(("violations", path)).Record("V1#105.1");
+        var record = _reader.ReadAll(("violations", path)).Record("V1#105.1");
 
         Assert.Equal("16298", record.AddressId);
         Assert.Equal("02128", record.Address!.Zip);
@@ -130,7 +130,7 @@ public class ViolationsReaderTests
             + "V1,1013,2024-01-02 03:04:05,Open,105.1,N/A,Permit,302,,Sumner,ST,East Boston,MA,02128,01,,,,,,132380,-71.03658,42.36768,\n"
             + "V2,1013,2024-01-02 03:04:05,Open,105.1,N/A,Permit,10,,Sumner,ST,East Boston,MA,02128,01,,,,,,132381,,,\"(42.3677, -71.0366)\"\n");
 
-        var result = reader.ReadAll(("violations", path));
+        var result = _reader.ReadAll(("violations", path));
 
         Assert.Equal(42.36768, result.Record("V1#105.1").Location!.Y);
         Assert.Equal(-71.0366, result.Record("V2#105.1").Location!.X);
@@ -144,7 +144,7 @@ public class ViolationsReaderTests
             + "V1,1013,2024-01-02 03:04:05,Open,105.1,N/A,Permit,302,,Sumner,ST,East Boston,MA,02128,01,,,,,,,42.3594,-71.0587,\n"
             + "V2,1013,2024-01-02 03:04:05,Open,105.1,N/A,Permit, ,   , , , ,MA, , ,,,,,,,42.3594,-71.0587,\n");
 
-        var result = reader.ReadAll(("violations", path));
+        var result = _reader.ReadAll(("violations", path));
 
         Assert.Null(result.Record("V1#105.1").Location);
         var rejected = Assert.Single(result.Rejected);
@@ -164,7 +164,7 @@ public class ViolationsReaderTests
             + "V1,Closed,105.1,Permit,Sumner\n"
             + "V2,Open,105.1,Permit,Sumner\n");
 
-        var result = reader.ReadAll(("violations", path));
+        var result = _reader.ReadAll(("violations", path));
 
         Assert.Equal(ViolationStatus.Closed, result.Attributes<ViolationRecord>("V1#105.1").Status);
         Assert.Equal(4, result.Record("V1#105.1").LineNumber);
@@ -181,7 +181,7 @@ public class ViolationsReaderTests
         var first = files.Write("a.csv", "case_no,status,code,description,violation_street\nV1,Open,105.1,Permit,Sumner\n");
         var second = files.Write("b.csv", "case_no,status,code,description,violation_street\nV1,Open,105.1,Permit,Sumner\nV3,Open,1,X,Meridian\n");
 
-        var result = reader.ReadAll(("violations", first), ("violations", second));
+        var result = _reader.ReadAll(("violations", first), ("violations", second));
 
         Assert.Equal(2, result.Staged.Count);
         Assert.Equal("duplicate of line 2 of a.csv", Assert.Single(result.Rejected).Reason);
@@ -190,7 +190,7 @@ public class ViolationsReaderTests
     [Fact]
     public void Refuses_a_run_without_a_violations_input()
     {
-        var error = Assert.Throws<FeedRefusedException>(() => reader.ReadAll());
+        var error = Assert.Throws<FeedRefusedException>(() => _reader.ReadAll());
 
         Assert.Contains("violations", error.Message);
     }
