@@ -12,7 +12,7 @@ namespace BIS.Ingest.HazardIndex;
 /// </summary>
 internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
 {
-    public async Task<Dictionary<long, BuildingFacts>> LoadAsync(NpgsqlConnection connection, double hydrantRadiusMeters, int hydrantsPerBuilding, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<Dictionary<long, BuildingFacts>> LoadAsync(NpgsqlConnection connection, double hydrantRadiusMeters, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var builders = new Dictionary<long, FactsBuilder>();
         FactsBuilder For(long id) => builders.TryGetValue(id, out var b) ? b : builders[id] = new FactsBuilder(id);
@@ -49,30 +49,35 @@ internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
             }
         }
 
-        // Nearest first by the index (degrees), then true distances on the geography.
+        // Kept up to date by the assessing and hydrant merges (building_hydrant). Each hydrant is read
+        // once, however many buildings it serves.
+        var hydrants = new Dictionary<string, (HydrantRecord Record, DateTimeOffset? AsOf)>(StringComparer.Ordinal);
         await using (var command = new NpgsqlCommand(
             """
-            SELECT t.building_id, h.hydrant_id, h.attrs::text, h.as_of,
-                   ST_Distance(h.location::geography, b.location::geography) AS meters
-            FROM touched t
-            JOIN building b ON b.building_id = t.building_id AND b.location IS NOT NULL
-            CROSS JOIN LATERAL (
-                SELECT h.hydrant_id, h.attrs, h.as_of, h.location FROM hydrant h
-                ORDER BY h.location <-> b.location
-                LIMIT @limit
-            ) h
+            SELECT h.hydrant_id, h.attrs::text, h.as_of FROM hydrant h
+            WHERE h.hydrant_id IN (SELECT bh.hydrant_id FROM touched t JOIN building_hydrant bh ON bh.building_id = t.building_id)
             """, connection) { CommandTimeout = 0 })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
-            command.Parameters.AddWithValue("limit", hydrantsPerBuilding);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                hydrants[reader.GetString(0)] = (RecordJson.Deserialize<HydrantRecord>(reader.GetString(1)), AsOf(reader, 2));
+            }
+        }
+
+        await using (var command = new NpgsqlCommand(
+            "SELECT bh.building_id, bh.hydrant_id, bh.meters FROM touched t JOIN building_hydrant bh ON bh.building_id = t.building_id",
+            connection) { CommandTimeout = 0 })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
             var name = sourceName(FeedKind.Hydrants);
             while (await reader.ReadAsync(cancellationToken))
             {
-                var meters = reader.GetDouble(4);
-                if (meters <= hydrantRadiusMeters && builders.TryGetValue(reader.GetInt64(0), out var builder))
+                var meters = reader.GetDouble(2);
+                if (meters <= hydrantRadiusMeters && builders.TryGetValue(reader.GetInt64(0), out var builder)
+                    && hydrants.TryGetValue(reader.GetString(1), out var hydrant))
                 {
-                    var hydrant = RecordJson.Deserialize<HydrantRecord>(reader.GetString(2));
-                    builder.Hydrants.Add(new NearbyHydrant(hydrant, meters, name, AsOf(reader, 3)));
+                    builder.Hydrants.Add(new NearbyHydrant(hydrant.Record, meters, name, hydrant.AsOf));
                 }
             }
         }
@@ -132,7 +137,7 @@ internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
             HazmatPermits = _hazmat,
             FireIncidents = _incidents,
             Inspections = _inspections,
-            Hydrants = Hydrants.OrderBy(h => h.DistanceMeters).ToList(),
+            Hydrants = Hydrants.OrderBy(h => h.DistanceMeters).ThenBy(h => h.Hydrant.HydrantId, StringComparer.Ordinal).ToList(),
             HydrantSearch = hydrantSearch,
             Now = now,
         };

@@ -51,7 +51,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
             UPDATE feed_run SET finished_at = @now, status = @status, phase = NULL,
                    rows_read = @read, rows_accepted = @accepted, rows_rejected = @rejected,
                    rows_matched = @matched, rows_unmatched = @unmatched, buildings_changed = @changed,
-                   input_checksum = @checksum, message = @message
+                   input_checksum = @checksum, message = @message, phase_seconds = @phases::jsonb
             WHERE run_id = @run
             """);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
@@ -65,6 +65,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
         command.Parameters.AddWithValue("checksum", (object?)result.InputChecksum ?? DBNull.Value);
         command.Parameters.AddWithValue("message", (object?)result.Message ?? DBNull.Value);
         command.Parameters.AddWithValue("run", result.RunId);
+        command.Parameters.AddWithValue("phases", System.Text.Json.JsonSerializer.Serialize(result.PhaseSeconds));
         // The ledger must be written even when the run was cancelled.
         await command.ExecuteNonQueryAsync(CancellationToken.None);
     }

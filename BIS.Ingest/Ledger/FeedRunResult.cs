@@ -15,4 +15,9 @@ public sealed record FeedRunResult
     public string? InputChecksum { get; init; }
     public string? Message { get; init; }
     public TimeSpan Elapsed { get; init; }
+    /// <summary>Seconds spent in each phase (fetching, staging, linking, merging, indexing, committing).</summary>
+    public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
+
+    public string DescribePhases() =>
+        string.Join(", ", PhaseSeconds.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F2}s")));
 }

@@ -12,8 +12,14 @@ public static class EntityResolver
 {
     public sealed record Result(long Matched, long Unmatched);
 
-    public static async Task<Result> ResolveAsync(NpgsqlConnection connection, double toleranceMeters, CancellationToken cancellationToken)
+    public static async Task<Result> ResolveAsync(NpgsqlConnection connection, string feed, double toleranceMeters, CancellationToken cancellationToken)
     {
+        await using (var carry = new NpgsqlCommand(CarryOverUnchanged, connection) { CommandTimeout = 0 })
+        {
+            carry.Parameters.AddWithValue("feed", feed);
+            await carry.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         foreach (var rung in Ladder)
         {
             await using var command = new NpgsqlCommand(rung, connection) { CommandTimeout = 0 };
@@ -29,6 +35,16 @@ public static class EntityResolver
         return new Result(reader.GetInt64(0), reader.GetInt64(1));
     }
 
+    // A record whose content did not change keeps the link it has; only new and changed records (and
+    // ones still unmatched, which a newer backbone may now place) walk the ladder. This is what keeps
+    // an incremental refresh from re-linking the whole export. A link's method and confidence travel
+    // with it, so the record still says how it was linked.
+    private const string CarryOverUnchanged = """
+        UPDATE stage s SET building_id = f.building_id, match_method = f.match_method, match_confidence = f.match_confidence
+        FROM feed_record f
+        WHERE f.feed = @feed AND f.record_id = s.record_id AND f.content_hash = s.content_hash AND f.building_id IS NOT NULL
+        """;
+
     private const string AddressIdRung = """
         UPDATE stage s SET building_id = l.building_id, match_method = 'address_id', match_confidence = 0.95
         FROM address_id_link l
@@ -43,16 +59,30 @@ public static class EntityResolver
         WHERE s.building_id IS NULL AND s.parcel_id IS NOT NULL AND b.parcel_id = s.parcel_id
         """,
         AddressIdRung,
-        // Same street and overlapping house-number ranges; the ZIP must agree when both sides have one,
-        // because the same street name recurs across neighbourhoods. An exact number beats a range,
-        // a narrow range beats a wide one, and the nearer building breaks what ties remain.
+        // Same street and the same first house number (an index point lookup). The ZIP must agree
+        // when both sides have one, because the same street name recurs across neighbourhoods; an
+        // identical range beats a different one, and the nearer building breaks what ties remain.
         """
-        UPDATE stage s SET building_id = m.building_id,
-               match_method = CASE WHEN m.exact THEN 'address' ELSE 'address_range' END,
-               match_confidence = CASE WHEN m.exact THEN 0.9 ELSE 0.8 END
+        UPDATE stage s SET building_id = m.building_id, match_method = 'address', match_confidence = 0.9
         FROM (
-            SELECT DISTINCT ON (s.seq) s.seq, a.building_id,
-                   (a.number_low = s.number_low AND a.number_high = s.number_high) AS exact
+            SELECT DISTINCT ON (s.seq) s.seq, a.building_id
+            FROM stage s
+            JOIN building_address a
+              ON a.street = s.street AND a.number_low = s.number_low
+             AND (s.zip IS NULL OR a.zip IS NULL OR a.zip = s.zip)
+            LEFT JOIN building b ON b.building_id = a.building_id
+            WHERE s.building_id IS NULL AND s.number_low IS NOT NULL AND s.street IS NOT NULL
+            ORDER BY s.seq, (a.number_high = s.number_high) DESC,
+                     CASE WHEN s.location IS NOT NULL AND b.location IS NOT NULL THEN b.location <-> s.location END NULLS LAST,
+                     a.building_id
+        ) m
+        WHERE s.seq = m.seq
+        """,
+        // What is left: overlapping ranges ("300-304 Sumner" and "302 Sumner"); narrow ranges first.
+        """
+        UPDATE stage s SET building_id = m.building_id, match_method = 'address_range', match_confidence = 0.8
+        FROM (
+            SELECT DISTINCT ON (s.seq) s.seq, a.building_id
             FROM stage s
             JOIN building_address a
               ON a.street = s.street
@@ -60,10 +90,7 @@ public static class EntityResolver
              AND (s.zip IS NULL OR a.zip IS NULL OR a.zip = s.zip)
             LEFT JOIN building b ON b.building_id = a.building_id
             WHERE s.building_id IS NULL AND s.number_low IS NOT NULL AND s.street IS NOT NULL
-            ORDER BY s.seq,
-                     (a.number_low = s.number_low AND a.number_high = s.number_high) DESC,
-                     (a.number_low = s.number_low) DESC,
-                     (a.number_high - a.number_low),
+            ORDER BY s.seq, (a.number_high - a.number_low),
                      CASE WHEN s.location IS NOT NULL AND b.location IS NOT NULL THEN b.location <-> s.location END NULLS LAST,
                      a.building_id
         ) m

@@ -36,13 +36,35 @@ public static class FeedMerger
             }
         }
 
-        await ExecuteAsync(connection, "ANALYZE touched", cancellationToken);
+        if (feed == FeedKind.Hydrants)
+        {
+            await using var moved = new NpgsqlCommand("SELECT count(*) FROM hydrant_moved", connection);
+            var bulk = (long)(await moved.ExecuteScalarAsync(cancellationToken))! > HydrantMerge.BulkChange;
+            await ExecuteAsync(connection, bulk ? HydrantMerge.TouchAllLocated : HydrantMerge.TouchAroundMoved, cancellationToken, hydrantRadiusMeters);
+        }
+
+        if (feed is FeedKind.Hydrants or FeedKind.Assessing)
+        {
+            // Hydrants near a building change only when one of the two moves.
+            await ExecuteAsync(connection, "ANALYZE hydrant, building, touched", cancellationToken);
+            await ExecuteAsync(connection, NearbyHydrants.RefreshTouched, cancellationToken, hydrantRadiusMeters);
+        }
+
+        // Tables filled inside this transaction have no statistics yet; without them the index
+        // rebuild's joins fall back to scans.
+        var table = feed switch { FeedKind.Assessing => "building_address, building_hydrant", FeedKind.Hydrants => "building_hydrant", _ => "feed_record" };
+        await ExecuteAsync(connection, $"ANALYZE touched, {table}", cancellationToken);
         return changed;
     }
 
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, double? radius = null)
     {
         await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        if (radius is { } meters)
+        {
+            command.Parameters.AddWithValue("radius", meters);
+        }
+
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -6,6 +6,24 @@ namespace BIS.Ingest.Merge;
 /// </summary>
 internal static class HydrantMerge
 {
+    /// <summary>Above this many changed hydrants, every located building is re-evaluated.</summary>
+    public const long BulkChange = 1000;
+
+    // Which buildings to re-evaluate may include a few extra: a degree box is cheaper than true
+    // distance, and 1° of longitude here is ~82 km, so radius/80 km degrees covers the radius. Extra
+    // buildings cost a re-evaluation; missing ones would leave stale flags.
+    public const string TouchAroundMoved = """
+        CREATE INDEX ON hydrant_moved USING gist (location);
+        ANALYZE hydrant_moved;
+        INSERT INTO touched
+        SELECT DISTINCT b.building_id
+        FROM hydrant_moved m
+        JOIN building b ON b.location IS NOT NULL AND ST_DWithin(b.location, m.location, @radius / 80000.0)
+        ON CONFLICT DO NOTHING
+        """;
+
+    public const string TouchAllLocated = "INSERT INTO touched SELECT building_id FROM building WHERE location IS NOT NULL ON CONFLICT DO NOTHING";
+
     public static readonly string[] Statements =
     [
         """
@@ -39,17 +57,6 @@ internal static class HydrantMerge
             RETURNING h.location
         ), mark AS (INSERT INTO hydrant_moved SELECT location FROM up)
         SELECT count(*) FROM up
-        """,
-        // Degrees are only a prefilter for the index; geography gives the true distance.
-        """
-        INSERT INTO touched
-        SELECT DISTINCT b.building_id
-        FROM hydrant_moved m
-        JOIN building b ON b.location IS NOT NULL
-             AND ST_DWithin(b.location, m.location, @radius / 60000.0)
-             AND ST_DWithin(b.location::geography, m.location::geography, @radius)
-        ON CONFLICT DO NOTHING;
-        SELECT 0::bigint
         """,
     ];
 }

@@ -44,49 +44,53 @@ public sealed class FeedRunner(
         var stopwatch = Stopwatch.StartNew();
         var runId = await ledger.StartAsync(slug, trigger, cancellationToken);
         var rejected = new List<RejectedRow>();
-        var started = new FeedRunResult { RunId = runId, Feed = slug, Status = FeedRunStatus.Running };
+        var phases = new RunPhases(ledger, runId);
+        // What the run has counted so far, so a refused or failed run still reports its rows.
+        var progress = new RunProgress(new FeedRunResult { RunId = runId, Feed = slug, Status = FeedRunStatus.Running });
         FeedRunResult result;
         try
         {
-            result = await RunCoreAsync(feed, runId, reader, source, options, rejected, started, force, cancellationToken);
+            result = await RunCoreAsync(feed, runId, reader, source, options, rejected, phases, progress, force, cancellationToken);
         }
         catch (FeedRefusedException ex)
         {
-            result = started with { Status = FeedRunStatus.Refused, Message = ex.Message };
+            result = progress.Current with { Status = FeedRunStatus.Refused, Message = ex.Message };
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            result = started with { Status = FeedRunStatus.Cancelled, Message = "Cancelled; the index was left as it was." };
+            result = progress.Current with { Status = FeedRunStatus.Cancelled, Message = "Cancelled; the index was left as it was." };
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Feed {Feed} run {RunId} failed", slug, runId);
-            result = started with { Status = FeedRunStatus.Failed, Message = $"{ex.GetType().Name}: {ex.Message}" };
+            result = progress.Current with { Status = FeedRunStatus.Failed, Message = $"{ex.GetType().Name}: {ex.Message}" };
         }
 
-        result = result with { RowsRejected = Math.Max(result.RowsRejected, rejected.Count), Elapsed = stopwatch.Elapsed };
+        phases.Close();
+        result = result with { RowsRejected = Math.Max(result.RowsRejected, rejected.Count), Elapsed = stopwatch.Elapsed, PhaseSeconds = phases.Seconds };
         await ledger.SaveRejectedAsync(runId, rejected);
         await ledger.FinishAsync(result);
         logger.LogInformation(
-            "Feed {Feed} run {RunId}: {Status} in {Elapsed} — read {Read}, accepted {Accepted}, rejected {Rejected}, matched {Matched}, unmatched {Unmatched}, buildings changed {Changed}. {Message}",
+            "Feed {Feed} run {RunId}: {Status} in {Elapsed} — read {Read}, accepted {Accepted}, rejected {Rejected}, matched {Matched}, unmatched {Unmatched}, buildings changed {Changed}. {Message} Phases: {Phases}",
             slug, runId, result.Status, stopwatch.Elapsed, result.RowsRead, result.RowsAccepted, result.RowsRejected,
-            result.RowsMatched, result.RowsUnmatched, result.BuildingsChanged, result.Message);
+            result.RowsMatched, result.RowsUnmatched, result.BuildingsChanged, result.Message, result.DescribePhases());
         return result;
     }
 
     private async Task<FeedRunResult> RunCoreAsync(
         FeedKind feed, long runId, IFeedReader reader, FeedSourceOptions source, FeedsOptions options,
-        List<RejectedRow> rejected, FeedRunResult result, bool force, CancellationToken cancellationToken)
+        List<RejectedRow> rejected, RunPhases phases, RunProgress progress, bool force, CancellationToken cancellationToken)
     {
         var slug = feed.Slug();
+        var result = progress.Current;
         if (await ledger.IsPausedAsync(slug, cancellationToken))
         {
             return result with { Status = FeedRunStatus.Refused, Message = "The feed is paused by a data steward." };
         }
 
-        await ledger.SetPhaseAsync(runId, "fetching", cancellationToken);
+        await phases.EnterAsync("fetching", cancellationToken);
         using var fetched = await fetcher.FetchAsync(source, options.BaseDirectory ?? AppContext.BaseDirectory, cancellationToken);
-        result = result with { InputChecksum = fetched.Checksum };
+        result = progress.Current = result with { InputChecksum = fetched.Checksum };
 
         var lastGood = await ledger.LastGoodAsync(slug, cancellationToken);
         if (!force && lastGood?.Checksum == fetched.Checksum)
@@ -94,43 +98,51 @@ public sealed class FeedRunner(
             return result with { Status = FeedRunStatus.Unchanged, Message = $"Input identical to run {lastGood.Value.RunId}." };
         }
 
-        return await LoadAsync(feed, runId, reader, source, fetched.Input, lastGood?.Accepted ?? 0, rejected, result, cancellationToken);
+        return await LoadAsync(feed, runId, reader, source, fetched.Input, lastGood?.Accepted ?? 0, rejected, phases, progress, cancellationToken);
     }
 
     private async Task<FeedRunResult> LoadAsync(
         FeedKind feed, long runId, IFeedReader reader, FeedSourceOptions source, FeedInput input, long lastAccepted,
-        List<RejectedRow> rejected, FeedRunResult result, CancellationToken cancellationToken)
+        List<RejectedRow> rejected, RunPhases phases, RunProgress progress, CancellationToken cancellationToken)
     {
+        var result = progress.Current;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        await ledger.SetPhaseAsync(runId, "staging", cancellationToken);
-        var counts = StagingTable.Fill(connection, reader.Read(input, cancellationToken), rejected, cancellationToken);
+        await phases.EnterAsync("reading", cancellationToken);
+        var items = reader.Read(input, cancellationToken);
+        if (items is not ICollection<ReadItem>)
+        {
+            items = items.ToList();
+        }
+
+        await phases.EnterAsync("staging", cancellationToken);
+        var counts = StagingTable.Fill(connection, items, rejected, cancellationToken);
         var superseded = await StagingDeduplication.RemoveSupersededAsync(connection, rejected, cancellationToken);
         var accepted = counts.Accepted - superseded;
-        result = result with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = rejected.Count };
+        result = progress.Current = result with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = rejected.Count };
 
         SanityGates.Check(accepted, counts.Read, lastAccepted, source.MaxRowDropShare);
 
         if (StagingTable.IsBuildingLinked(feed))
         {
-            await ledger.SetPhaseAsync(runId, "linking", cancellationToken);
-            var linked = await EntityResolver.ResolveAsync(connection, ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
-            result = result with { RowsMatched = linked.Matched, RowsUnmatched = linked.Unmatched };
+            await phases.EnterAsync("linking", cancellationToken);
+            var linked = await EntityResolver.ResolveAsync(connection, feed.Slug(), ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
+            result = progress.Current = result with { RowsMatched = linked.Matched, RowsUnmatched = linked.Unmatched };
         }
         else
         {
             result = result with { RowsMatched = accepted };
         }
 
-        await ledger.SetPhaseAsync(runId, "merging", cancellationToken);
+        await phases.EnterAsync("merging", cancellationToken);
         var changedRecords = await FeedMerger.MergeAsync(connection, feed, runId, indexBuilder.HydrantSearchRadiusMeters, cancellationToken);
 
-        await ledger.SetPhaseAsync(runId, "indexing", cancellationToken);
+        await phases.EnterAsync("indexing", cancellationToken);
         var changedBuildings = await indexBuilder.RebuildAsync(connection, runId, cancellationToken);
         await ChangeNotification.SendAsync(connection, NotifyChannel, runId, feed.Slug(), changedBuildings, cancellationToken);
 
-        await ledger.SetPhaseAsync(runId, "committing", cancellationToken);
+        await phases.EnterAsync("committing", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         return result with
@@ -139,5 +151,11 @@ public sealed class FeedRunner(
             BuildingsChanged = changedBuildings.Count,
             Message = changedRecords == 0 ? "No record changed." : $"{changedRecords} records changed.",
         };
+    }
+
+    /// <summary>The latest counts of a run in progress.</summary>
+    private sealed class RunProgress(FeedRunResult start)
+    {
+        public FeedRunResult Current { get; set; } = start;
     }
 }

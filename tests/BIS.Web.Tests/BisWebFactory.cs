@@ -10,15 +10,18 @@ namespace BIS.Web.Tests;
 
 /// <summary>
 /// BIS.Web in-process on a fresh real database loaded with the mini city (assessing + violations)
-/// through the real pipeline. The scheduler stays off so tests decide when feeds run.
+/// through the real pipeline.
 /// </summary>
-public sealed class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
+public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
 
     public MiniCity City { get; } = new();
 
     public TestDatabase Database => _database;
+
+    /// <summary>Whether Quartz runs in the app; off by default so tests decide when feeds run.</summary>
+    protected virtual bool RunScheduler => false;
 
     public async Task InitializeAsync()
     {
@@ -36,7 +39,7 @@ public sealed class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifeti
             var settings = City.FeedSettings();
             settings["Database:ConnectionString"] = _database.ConnectionString;
             settings["Database:MigrateOnStartup"] = "false";
-            settings["Ingest:RunScheduler"] = "false";
+            settings["Ingest:RunScheduler"] = RunScheduler ? "true" : "false";
             configuration.AddInMemoryCollection(settings);
         });
     }

@@ -114,6 +114,8 @@ public sealed class RunSafetyTests : IAsyncLifetime, IDisposable
         Assert.Equal(FeedRunStatus.Refused, result.Status);
         Assert.Contains("collapsed", result.Message, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(before, await _database.IndexChecksumAsync());
+        // The steward sees what the refused run read.
+        Assert.Equal(5L, await _database.ScalarAsync<long>($"SELECT rows_accepted FROM feed_run WHERE run_id = {result.RunId}"));
     }
 
     [Fact]

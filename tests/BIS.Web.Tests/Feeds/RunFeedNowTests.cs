@@ -1,0 +1,45 @@
+using System.Net;
+
+namespace BIS.Web.Tests.Feeds;
+
+/// <summary>BIS.Web with the Quartz scheduler running inside it, as in the embedded default.</summary>
+public sealed class SchedulerWebFactory : BisWebFactory
+{
+    protected override bool RunScheduler => true;
+}
+
+public sealed class RunFeedNowTests(SchedulerWebFactory factory) : IClassFixture<SchedulerWebFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Run_now_goes_through_the_scheduler_and_lands_in_the_ledger()
+    {
+        var response = await _client.PostAsync("/api/feeds/violations/run", content: null);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string? status = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            status = await factory.Database.ScalarAsync<string?>(
+                "SELECT coalesce(max(status) FILTER (WHERE status <> 'running'), 'pending') FROM feed_run WHERE trigger = 'manual:api'");
+            if (status is "succeeded" or "unchanged")
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        // The mini city's violations file did not change since the fixture loaded it.
+        Assert.Equal("unchanged", status);
+    }
+
+    [Fact]
+    public async Task Run_now_of_an_unknown_feed_is_404()
+    {
+        var response = await _client.PostAsync("/api/feeds/sprinklers/run", content: null);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}
