@@ -10,7 +10,8 @@ if (IngestCommands.IsCommand(args))
     return await IngestCommands.RunAsync(args);
 }
 
-var builder = Host.CreateApplicationBuilder(args);
+// Settings live beside the binary, wherever it is started from.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
 builder.Services.AddBisIngest(builder.Configuration);
 await builder.Build().RunAsync();

@@ -33,7 +33,7 @@ public static class IngestCommands
             return GeneratorCli.Run(positional);
         }
 
-        var builder = Host.CreateApplicationBuilder(configArgs);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = configArgs, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
         builder.Configuration["Ingest:RunScheduler"] = "false";
         // The command prints one line per run itself; the log would only repeat it.
