@@ -39,23 +39,21 @@ public sealed class HazardIndexBuilder(HazardRules rules, IOptions<HazardRuleOpt
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        // The rules are stateless and CPU-bound: evaluate on every core, then stream the rows in.
+        var rows = facts.AsParallel().WithCancellation(cancellationToken).Select(pair => IndexRow.Of(pair.Key, rules.Assess(pair.Value), pair.Value)).ToArray();
         using (var writer = connection.BeginBinaryImport(
             "COPY index_stage (building_id, max_severity, flags, recommendations, source_as_of, content_hash) FROM STDIN (FORMAT BINARY)"))
         {
-            foreach (var (buildingId, buildingFacts) in facts)
+            foreach (var row in rows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var assessment = rules.Assess(buildingFacts);
-                var flags = JsonSerializer.Serialize(assessment.Flags, RecordJson.Options);
-                var recommendations = JsonSerializer.Serialize(assessment.Recommendations, RecordJson.Options);
-                var asOf = JsonSerializer.Serialize(SourceAsOf.Of(buildingFacts), RecordJson.Options);
                 writer.StartRow();
-                writer.Write(buildingId, NpgsqlDbType.Bigint);
-                writer.Write((short)assessment.MaxSeverity, NpgsqlDbType.Smallint);
-                writer.Write(flags, NpgsqlDbType.Jsonb);
-                writer.Write(recommendations, NpgsqlDbType.Jsonb);
-                writer.Write(asOf, NpgsqlDbType.Jsonb);
-                writer.Write(RecordJson.Fingerprint(((int)assessment.MaxSeverity).ToString(System.Globalization.CultureInfo.InvariantCulture), flags, recommendations, asOf), NpgsqlDbType.Text);
+                writer.Write(row.BuildingId, NpgsqlDbType.Bigint);
+                writer.Write(row.MaxSeverity, NpgsqlDbType.Smallint);
+                writer.Write(row.Flags, NpgsqlDbType.Jsonb);
+                writer.Write(row.Recommendations, NpgsqlDbType.Jsonb);
+                writer.Write(row.SourceAsOf, NpgsqlDbType.Jsonb);
+                writer.Write(row.ContentHash, NpgsqlDbType.Text);
             }
 
             writer.Complete();
@@ -112,4 +110,18 @@ public sealed class HazardIndexBuilder(HazardRules rules, IOptions<HazardRuleOpt
 
     private string SourceName(FeedKind feed) =>
         feeds.CurrentValue.Sources.TryGetValue(feed.Slug(), out var source) && source.SourceName.Length > 0 ? source.SourceName : feed.Slug();
+
+    /// <summary>One hazard_index row, serialized.</summary>
+    private sealed record IndexRow(long BuildingId, short MaxSeverity, string Flags, string Recommendations, string SourceAsOf, string ContentHash)
+    {
+        public static IndexRow Of(long buildingId, HazardAssessment assessment, BuildingFacts facts)
+        {
+            var flags = JsonSerializer.Serialize(assessment.Flags, RecordJson.Options);
+            var recommendations = JsonSerializer.Serialize(assessment.Recommendations, RecordJson.Options);
+            var asOf = JsonSerializer.Serialize(HazardIndex.SourceAsOf.Of(facts), RecordJson.Options);
+            var severity = (short)assessment.MaxSeverity;
+            var hash = RecordJson.Fingerprint(severity.ToString(System.Globalization.CultureInfo.InvariantCulture), flags, recommendations, asOf);
+            return new IndexRow(buildingId, severity, flags, recommendations, asOf, hash);
+        }
+    }
 }

@@ -46,8 +46,7 @@ public static class FeedMerger
         if (feed is FeedKind.Hydrants or FeedKind.Assessing)
         {
             // Hydrants near a building change only when one of the two moves.
-            await ExecuteAsync(connection, "ANALYZE hydrant, building, touched", cancellationToken);
-            await ExecuteAsync(connection, NearbyHydrants.RefreshTouched, cancellationToken, hydrantRadiusMeters);
+            await NearbyHydrants.RefreshTouchedAsync(connection, hydrantRadiusMeters, cancellationToken);
         }
 
         // Tables filled inside this transaction have no statistics yet; without them the index

@@ -118,6 +118,20 @@ public sealed class SampleCityLoadTests(SampleCityFixture city) : IClassFixture<
     }
 
     [Fact]
+    public async Task Hydrant_distances_agree_with_PostGIS_and_stay_within_the_radius()
+    {
+        Assert.True(await city.Database.ScalarAsync<long>("SELECT count(*) FROM building_hydrant") > 1_000);
+        var worstError = await city.Database.ScalarAsync<double>(
+            """
+            SELECT max(abs(bh.meters - ST_Distance(h.location::geography, b.location::geography)))
+            FROM building_hydrant bh JOIN building b USING (building_id) JOIN hydrant h USING (hydrant_id)
+            """);
+        Assert.True(worstError < 1.0, $"in-memory distance off by {worstError:F2} m");
+        Assert.True(await city.Database.ScalarAsync<double>("SELECT max(meters) FROM building_hydrant") <= 300);
+        Assert.True(await city.Database.ScalarAsync<long>("SELECT max(n) FROM (SELECT count(*) AS n FROM building_hydrant GROUP BY building_id) c") <= 8);
+    }
+
+    [Fact]
     public async Task Forcing_the_same_input_again_changes_nothing()
     {
         var before = await city.Database.IndexChecksumAsync();
