@@ -66,10 +66,7 @@ public static class IngestCommands
         {
             if (string.Equals(name, "all", StringComparison.OrdinalIgnoreCase))
             {
-                // Assessing first: the other feeds link to its buildings; hydrants before the rest so
-                // water-supply flags are right in the first pass.
-                feeds.AddRange([FeedKind.Assessing, FeedKind.Hydrants, FeedKind.BuildingPermits, FeedKind.Violations,
-                    FeedKind.HazmatPermits, FeedKind.FireIncidents, FeedKind.Inspections]);
+                feeds.AddRange(FeedLoadOrder.All);
             }
             else if (FeedKindNames.TryParse(name, out var feed))
             {

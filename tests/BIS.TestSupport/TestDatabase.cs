@@ -39,8 +39,22 @@ public sealed class TestDatabase : IAsyncLifetime
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(AdminConnectionString);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        // A plain DROP makes autovacuum workers leave (after a big load one is often busy there);
+        // FORCE ends our own stray sessions but may not signal autovacuum as a non-superuser.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var force = attempt % 2 == 0 ? " WITH (FORCE)" : string.Empty;
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\"{force}", admin);
+                await drop.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException ex) when (attempt < 6 && ex.SqlState is PostgresErrorCodes.ObjectInUse or PostgresErrorCodes.InsufficientPrivilege)
+            {
+                await Task.Delay(500 * attempt);
+            }
+        }
     }
 
     public async Task<T> ScalarAsync<T>(string sql)

@@ -16,12 +16,6 @@ namespace BIS.Benchmarks.Ingest;
 /// </summary>
 public static class IngestBenchmark
 {
-    private static readonly FeedKind[] LoadOrder =
-    [
-        FeedKind.Assessing, FeedKind.Hydrants, FeedKind.BuildingPermits, FeedKind.Violations,
-        FeedKind.HazmatPermits, FeedKind.FireIncidents, FeedKind.Inspections,
-    ];
-
     public static async Task RunAsync(int buildings)
     {
         var directory = Path.Combine(RepoPaths.Root, "var", "bench", $"synthetic-{buildings}");
@@ -40,7 +34,7 @@ public static class IngestBenchmark
             Console.WriteLine($"Full rebuild of {buildings:N0} buildings ({set.TotalRows:N0} source rows):");
             long rowsRead = 0;
             var total = Stopwatch.StartNew();
-            foreach (var feed in LoadOrder)
+            foreach (var feed in FeedLoadOrder.All)
             {
                 var result = await runner.RunAsync(feed, "bench", CancellationToken.None);
                 Report(result);
@@ -92,7 +86,7 @@ public static class IngestBenchmark
     {
         long rows = 0;
         var elapsed = TimeSpan.Zero;
-        foreach (var feed in LoadOrder)
+        foreach (var feed in FeedLoadOrder.All)
         {
             var input = set[feed.Slug()].ToFeedInput();
             var items = readers[feed].Read(input, CancellationToken.None).ToList();

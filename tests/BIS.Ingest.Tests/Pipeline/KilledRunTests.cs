@@ -36,12 +36,7 @@ public sealed class KilledRunTests : IAsyncLifetime, IDisposable
         _city.WriteViolations(MiniCity.ViolationRow("V1", "Closed", "Unsafe and Dangerous", "302", "Sumner", "ST"));
         var before = await _database.IndexChecksumAsync();
 
-        await using var blocker = await _database.DataSource.OpenConnectionAsync();
-        await using var blockTx = await blocker.BeginTransactionAsync();
-        await using (var lockIndex = new NpgsqlCommand("LOCK TABLE hazard_index IN EXCLUSIVE MODE", blocker, blockTx))
-        {
-            await lockIndex.ExecuteNonQueryAsync();
-        }
+        var indexLock = await LockWait.HoldIndexAsync(_database);
 
         using var process = StartIngest("run", "violations");
         try
@@ -58,7 +53,7 @@ public sealed class KilledRunTests : IAsyncLifetime, IDisposable
             }
         }
 
-        await blockTx.RollbackAsync();
+        await indexLock.DisposeAsync();
         Assert.Equal(before, await _database.IndexChecksumAsync());
         Assert.Equal("running", await _database.ScalarAsync<string>("SELECT status FROM feed_run WHERE feed = 'violations' ORDER BY run_id DESC LIMIT 1"));
 

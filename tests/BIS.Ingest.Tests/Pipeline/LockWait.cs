@@ -1,9 +1,36 @@
 using BIS.TestSupport;
+using Npgsql;
 
 namespace BIS.Ingest.Tests.Pipeline;
 
 internal static class LockWait
 {
+    /// <summary>
+    /// Holds an exclusive lock on hazard_index until disposed, so a feed run provably stops inside its
+    /// transaction (at the index upsert) where the test can cancel it or kill its process.
+    /// </summary>
+    public static async Task<IAsyncDisposable> HoldIndexAsync(TestDatabase database)
+    {
+        var connection = await database.DataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var lockIndex = new NpgsqlCommand("LOCK TABLE hazard_index IN EXCLUSIVE MODE", connection, transaction))
+        {
+            await lockIndex.ExecuteNonQueryAsync();
+        }
+
+        return new Release(connection, transaction);
+    }
+
+    private sealed class Release(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await transaction.RollbackAsync();
+            await transaction.DisposeAsync();
+            await connection.DisposeAsync();
+        }
+    }
+
     /// <summary>Waits until some backend of the test database is blocked on a lock.</summary>
     public static async Task UntilSomeoneWaitsAsync(TestDatabase database, TimeSpan timeout)
     {

@@ -166,20 +166,14 @@ public sealed class RunSafetyTests : IAsyncLifetime, IDisposable
         _city.WriteViolations(MiniCity.ViolationRow("V1", "Closed", "Unsafe and Dangerous", "302", "Sumner", "ST"));
         var before = await _database.IndexChecksumAsync();
 
-        // Hold a lock the merge needs, so the run is provably inside its transaction when cancelled.
-        await using var blocker = await _database.DataSource.OpenConnectionAsync();
-        await using var blockTx = await blocker.BeginTransactionAsync();
-        await using (var lockIndex = new NpgsqlCommand("LOCK TABLE hazard_index IN EXCLUSIVE MODE", blocker, blockTx))
-        {
-            await lockIndex.ExecuteNonQueryAsync();
-        }
+        var indexLock = await LockWait.HoldIndexAsync(_database);
 
         using var cancel = new CancellationTokenSource();
         var run = Runner.RunAsync(FeedKind.Violations, "test", cancel.Token);
         await LockWait.UntilSomeoneWaitsAsync(_database, TimeSpan.FromSeconds(30));
         cancel.Cancel();
         var result = await run;
-        await blockTx.RollbackAsync();
+        await indexLock.DisposeAsync();
 
         Assert.Equal(FeedRunStatus.Cancelled, result.Status);
         Assert.Equal(before, await _database.IndexChecksumAsync());

@@ -17,12 +17,6 @@ public sealed class SampleCityFixture : IAsyncLifetime
     public IHost Host { get; private set; } = null!;
     public Dictionary<FeedKind, FeedRunResult> FirstRuns { get; } = [];
 
-    public static readonly FeedKind[] LoadOrder =
-    [
-        FeedKind.Assessing, FeedKind.Hydrants, FeedKind.BuildingPermits, FeedKind.Violations,
-        FeedKind.HazmatPermits, FeedKind.FireIncidents, FeedKind.Inspections,
-    ];
-
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
@@ -30,7 +24,7 @@ public sealed class SampleCityFixture : IAsyncLifetime
         set.SaveManifest();
         Host = IngestHost.Build(Database.ConnectionString, set.ManifestPath);
         var runner = Host.Services.GetRequiredService<FeedRunner>();
-        foreach (var feed in LoadOrder)
+        foreach (var feed in FeedLoadOrder.All)
         {
             FirstRuns[feed] = await runner.RunAsync(feed, "test", CancellationToken.None);
         }
@@ -49,7 +43,7 @@ public sealed class SampleCityLoadTests(SampleCityFixture city) : IClassFixture<
     [Fact]
     public void Every_feed_loads()
     {
-        foreach (var feed in SampleCityFixture.LoadOrder)
+        foreach (var feed in FeedLoadOrder.All)
         {
             var run = city.FirstRuns[feed];
             Assert.True(run.Status == FeedRunStatus.Succeeded, $"{feed}: {run.Status} {run.Message}");
@@ -136,7 +130,7 @@ public sealed class SampleCityLoadTests(SampleCityFixture city) : IClassFixture<
     {
         var before = await city.Database.IndexChecksumAsync();
         var runner = city.Host.Services.GetRequiredService<FeedRunner>();
-        foreach (var feed in SampleCityFixture.LoadOrder)
+        foreach (var feed in FeedLoadOrder.All)
         {
             var run = await runner.RunAsync(feed, "test", CancellationToken.None, force: true);
             Assert.True(run.Status == FeedRunStatus.Unchanged, $"{feed}: {run.Status} {run.Message}");
