@@ -6,20 +6,15 @@ namespace BIS.Ingest.Linkage;
 /// Links staged records to buildings, set-based, walking down the ladder from DESIGN.md: parcel id →
 /// address id → normalized address (exact, then range containment) → point in footprint → point in
 /// parcel → nearest building within tolerance. Each rung only sees rows the rungs above left unlinked,
-/// and records its method and confidence. What is left keeps a reason for the steward.
+/// and records its method and confidence. What is left keeps a reason for the steward. Rows staged
+/// as unchanged arrive already linked (<see cref="Pipeline.KnownRecords"/>) and are passed over.
 /// </summary>
 public static class EntityResolver
 {
     public sealed record Result(long Matched, long Unmatched);
 
-    public static async Task<Result> ResolveAsync(NpgsqlConnection connection, string feed, double toleranceMeters, CancellationToken cancellationToken)
+    public static async Task<Result> ResolveAsync(NpgsqlConnection connection, double toleranceMeters, CancellationToken cancellationToken)
     {
-        await using (var carry = new NpgsqlCommand(CarryOverUnchanged, connection) { CommandTimeout = 0 })
-        {
-            carry.Parameters.AddWithValue("feed", feed);
-            await carry.ExecuteNonQueryAsync(cancellationToken);
-        }
-
         foreach (var rung in Ladder)
         {
             await using var command = new NpgsqlCommand(rung, connection) { CommandTimeout = 0 };
@@ -34,16 +29,6 @@ public static class EntityResolver
         await reader.ReadAsync(cancellationToken);
         return new Result(reader.GetInt64(0), reader.GetInt64(1));
     }
-
-    // A record whose content did not change keeps the link it has; only new and changed records (and
-    // ones still unmatched, which a newer backbone may now place) walk the ladder. This is what keeps
-    // an incremental refresh from re-linking the whole export. A link's method and confidence travel
-    // with it, so the record still says how it was linked.
-    private const string CarryOverUnchanged = """
-        UPDATE stage s SET building_id = f.building_id, match_method = f.match_method, match_confidence = f.match_confidence
-        FROM feed_record f
-        WHERE f.feed = @feed AND f.record_id = s.record_id AND f.content_hash = s.content_hash AND f.building_id IS NOT NULL
-        """;
 
     private const string AddressIdRung = """
         UPDATE stage s SET building_id = l.building_id, match_method = 'address_id', match_confidence = 0.95

@@ -21,7 +21,7 @@ internal static class LinkedRecordMerge
         WITH moved AS (
             INSERT INTO touched
             SELECT DISTINCT f.building_id FROM feed_record f JOIN stage s ON s.record_id = f.record_id
-            WHERE f.feed = @feed AND f.building_id IS NOT NULL
+            WHERE f.feed = @feed AND f.building_id IS NOT NULL AND NOT s.unchanged
               AND (f.content_hash <> s.content_hash OR f.building_id IS DISTINCT FROM s.building_id)
             ON CONFLICT DO NOTHING
             RETURNING 1
@@ -37,6 +37,7 @@ internal static class LinkedRecordMerge
                    s.parcel_id, s.address_id, s.address_text, s.address_key, s.location, s.attrs, s.as_of,
                    s.line_number, s.content_hash, @run
             FROM stage s
+            WHERE NOT s.unchanged
             ON CONFLICT (feed, record_id) DO UPDATE SET
                 building_id = excluded.building_id, match_method = excluded.match_method,
                 match_confidence = excluded.match_confidence, unmatched_reason = excluded.unmatched_reason,

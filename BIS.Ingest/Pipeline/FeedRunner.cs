@@ -117,7 +117,8 @@ public sealed class FeedRunner(
         }
 
         await phases.EnterAsync("staging", cancellationToken);
-        var counts = StagingTable.Fill(connection, items, rejected, cancellationToken);
+        var known = StagingTable.IsBuildingLinked(feed) ? await KnownRecords.LoadAsync(connection, feed, cancellationToken) : KnownRecords.None;
+        var counts = StagingTable.Fill(connection, items, rejected, known, cancellationToken);
         var superseded = await StagingDeduplication.RemoveSupersededAsync(connection, rejected, cancellationToken);
         var accepted = counts.Accepted - superseded;
         result = progress.Current = result with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = rejected.Count };
@@ -127,7 +128,7 @@ public sealed class FeedRunner(
         if (StagingTable.IsBuildingLinked(feed))
         {
             await phases.EnterAsync("linking", cancellationToken);
-            var linked = await EntityResolver.ResolveAsync(connection, feed.Slug(), ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
+            var linked = await EntityResolver.ResolveAsync(connection, ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
             result = progress.Current = result with { RowsMatched = linked.Matched, RowsUnmatched = linked.Unmatched };
         }
         else

@@ -35,13 +35,15 @@ public static class StagingTable
             building_id      bigint,
             match_method     text,
             match_confidence real,
-            unmatched_reason text
+            unmatched_reason text,
+            unchanged        boolean NOT NULL DEFAULT false
         ) ON COMMIT DROP
         """;
 
     private const string CopySql = """
         COPY stage (seq, line_number, record_id, parcel_id, address_id, address_text, address_key, street,
-                    number_low, number_high, zip, location, parcel_shape, footprint, attrs, as_of, content_hash)
+                    number_low, number_high, zip, location, parcel_shape, footprint, attrs, as_of, content_hash,
+                    building_id, match_method, match_confidence, unchanged)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -49,7 +51,7 @@ public static class StagingTable
     public sealed record Counts(long Read, long Accepted, long Rejected);
 
     /// <summary>Streams the reader's output into the stage table; rejected rows go to <paramref name="rejected"/>.</summary>
-    public static Counts Fill(NpgsqlConnection connection, IEnumerable<ReadItem> items, List<RejectedRow> rejected, CancellationToken cancellationToken)
+    public static Counts Fill(NpgsqlConnection connection, IEnumerable<ReadItem> items, List<RejectedRow> rejected, KnownRecords known, CancellationToken cancellationToken)
     {
         using (var create = new NpgsqlCommand(CreateSql, connection))
         {
@@ -70,7 +72,7 @@ public static class StagingTable
                         break;
                     case StagedRecord record:
                         accepted++;
-                        WriteRow(writer, record, accepted, wkb);
+                        WriteRow(writer, record, accepted, wkb, known);
                         break;
                 }
             }
@@ -86,7 +88,7 @@ public static class StagingTable
         return new Counts(accepted + rejected.Count, accepted, rejected.Count);
     }
 
-    private static void WriteRow(NpgsqlBinaryImporter writer, StagedRecord record, long seq, WKBWriter wkb)
+    private static void WriteRow(NpgsqlBinaryImporter writer, StagedRecord record, long seq, WKBWriter wkb, KnownRecords known)
     {
         var attrs = RecordJson.Serialize(record.Attributes);
         var address = record.Address;
@@ -128,6 +130,21 @@ public static class StagingTable
         }
 
         writer.Write(hash, NpgsqlDbType.Text);
+
+        if (known.UnchangedLink(record.RecordId, hash) is { } link)
+        {
+            writer.Write(link.BuildingId, NpgsqlDbType.Bigint);
+            writer.Write(link.Method, NpgsqlDbType.Text);
+            writer.Write(link.Confidence, NpgsqlDbType.Real);
+            writer.Write(true, NpgsqlDbType.Boolean);
+        }
+        else
+        {
+            writer.WriteNull();
+            writer.WriteNull();
+            writer.WriteNull();
+            writer.Write(false, NpgsqlDbType.Boolean);
+        }
     }
 
     private static string? GeometryHash(Geometry? geometry, WKBWriter wkb) =>

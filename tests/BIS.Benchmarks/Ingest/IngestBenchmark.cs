@@ -93,7 +93,7 @@ public static class IngestBenchmark
             await using var connection = await database.DataSource.OpenConnectionAsync();
             await using var transaction = await connection.BeginTransactionAsync();
             var watch = Stopwatch.StartNew();
-            var counts = StagingTable.Fill(connection, items, [], CancellationToken.None);
+            var counts = StagingTable.Fill(connection, items, [], KnownRecords.None, CancellationToken.None);
             elapsed += watch.Elapsed;
             rows += counts.Accepted;
             await transaction.RollbackAsync();
