@@ -34,6 +34,9 @@ public static class SchedulingServiceCollectionExtensions
                     store.UsePostgres(connectionString);
                     store.UseSystemTextJsonSerializer();
                     store.UseClustering(_ => { });
+                    // Quartz owns its tables (qrtz_*) and their versioned layout; it creates them when
+                    // missing and refuses to start on an outdated layout rather than misbehave.
+                    store.ProvisionSchema();
                 });
             }
 
