@@ -31,18 +31,19 @@ internal static class LinkedRecordMerge
         """
         WITH up AS (
             INSERT INTO feed_record AS f (feed, record_id, building_id, match_method, match_confidence, unmatched_reason,
-                                          parcel_id, address_id, address_text, address_key, location, attrs, as_of,
-                                          line_number, content_hash, updated_run_id)
+                                          parcel_id, address_id, address_text, address_key, street, number_low, number_high, zip,
+                                          location, attrs, as_of, line_number, content_hash, updated_run_id)
             SELECT @feed, s.record_id, s.building_id, s.match_method, s.match_confidence, s.unmatched_reason,
-                   s.parcel_id, s.address_id, s.address_text, s.address_key, s.location, s.attrs, s.as_of,
-                   s.line_number, s.content_hash, @run
+                   s.parcel_id, s.address_id, s.address_text, s.address_key, s.street, s.number_low, s.number_high, s.zip,
+                   s.location, s.attrs, s.as_of, s.line_number, s.content_hash, @run
             FROM stage s
             WHERE NOT s.unchanged
             ON CONFLICT (feed, record_id) DO UPDATE SET
                 building_id = excluded.building_id, match_method = excluded.match_method,
                 match_confidence = excluded.match_confidence, unmatched_reason = excluded.unmatched_reason,
                 parcel_id = excluded.parcel_id, address_id = excluded.address_id, address_text = excluded.address_text,
-                address_key = excluded.address_key, location = excluded.location, attrs = excluded.attrs,
+                address_key = excluded.address_key, street = excluded.street, number_low = excluded.number_low,
+                number_high = excluded.number_high, zip = excluded.zip, location = excluded.location, attrs = excluded.attrs,
                 as_of = excluded.as_of, line_number = excluded.line_number, content_hash = excluded.content_hash,
                 updated_run_id = excluded.updated_run_id
             WHERE f.content_hash <> excluded.content_hash OR f.building_id IS DISTINCT FROM excluded.building_id

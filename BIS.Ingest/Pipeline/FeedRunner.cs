@@ -138,6 +138,11 @@ public sealed class FeedRunner(
 
         await phases.EnterAsync("merging", cancellationToken);
         var changedRecords = await FeedMerger.MergeAsync(connection, feed, runId, indexBuilder.HydrantSearchRadiusMeters, cancellationToken);
+        if (feed == FeedKind.Assessing && changedRecords > 0)
+        {
+            await phases.EnterAsync("relinking", cancellationToken);
+            await Relinker.RelinkUnmatchedAsync(connection, ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
+        }
 
         await phases.EnterAsync("indexing", cancellationToken);
         var changedBuildings = await indexBuilder.RebuildAsync(connection, runId, cancellationToken);

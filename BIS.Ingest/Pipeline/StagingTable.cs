@@ -16,6 +16,7 @@ public static class StagingTable
     public const string CreateSql = """
         CREATE TEMP TABLE stage (
             seq              bigint NOT NULL,
+            feed             text,
             line_number      bigint NOT NULL,
             record_id        text NOT NULL,
             parcel_id        text,

@@ -161,6 +161,25 @@ public sealed class RunSafetyTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_record_unmatched_until_its_building_appears_in_assessing_is_linked_then()
+    {
+        _city.WriteViolations(
+            MiniCity.ViolationRow("V1", "Open", "Unsafe and Dangerous", "302", "Sumner", "ST"),
+            MiniCity.ViolationRow("V9", "Open", "Unsafe and Dangerous", "500", "Bennington", "ST"));
+        Assert.Equal(FeedRunStatus.Succeeded, (await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None)).Status);
+        Assert.Equal("unmatched", await _database.ScalarAsync<string>("SELECT match_method FROM feed_record WHERE record_id LIKE 'V9#%'"));
+
+        File.AppendAllText(_city.Assessment, "0104000000,500,BENNINGTON ST,EAST BOSTON,02128,ORIENT HEIGHTS LLC,R3,THREE-FAM DWELLING,1910,3,3,R\n");
+        var assessing = await Runner.RunAsync(FeedKind.Assessing, "test", CancellationToken.None);
+
+        Assert.Equal(FeedRunStatus.Succeeded, assessing.Status);
+        Assert.Equal("address", await _database.ScalarAsync<string>("SELECT match_method FROM feed_record WHERE record_id LIKE 'V9#%'"));
+        var flags = await _database.ScalarAsync<string>(
+            "SELECT h.flags::text FROM hazard_index h JOIN building b USING (building_id) WHERE b.parcel_id = '0104000000'");
+        Assert.Contains("V9", flags, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_cancelled_while_merging_leaves_the_index_exactly_as_it_was()
     {
         _city.WriteViolations(MiniCity.ViolationRow("V1", "Closed", "Unsafe and Dangerous", "302", "Sumner", "ST"));
