@@ -3,11 +3,13 @@ using BIS.Ingest.Feeds;
 using BIS.Web.Feeds;
 using BIS.Web.Health;
 using BIS.Web.Lookup;
+using BIS.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
 
 builder.Services.AddBisIngest(builder.Configuration);
+builder.Services.AddBisSecurity(builder.Configuration);
 builder.Services.AddBisHealth();
 builder.Services.AddBuildingLookup();
 builder.Services.AddFeedStatus();
@@ -17,6 +19,9 @@ var app = builder.Build();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapSignIn();
 app.MapBisHealth();
 app.MapBuildingLookup();
 app.MapFeedStatus();

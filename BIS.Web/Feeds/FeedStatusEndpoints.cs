@@ -15,7 +15,7 @@ public static class FeedStatusEndpoints
         endpoints.MapGet("/api/feeds", async (FeedFreshness freshness, CancellationToken ct) =>
             Results.Ok((await freshness.ReadAsync(ct)).Values.OrderBy(f => f.Feed, StringComparer.Ordinal)));
 
-        endpoints.MapPost("/api/feeds/{feed}/run", async (string feed, FeedTrigger trigger, CancellationToken ct) =>
+        endpoints.MapPost("/api/feeds/{feed}/run", async (string feed, FeedTrigger trigger, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct) =>
         {
             if (!FeedKindNames.TryParse(feed, out var kind))
             {
@@ -24,7 +24,7 @@ public static class FeedStatusEndpoints
 
             try
             {
-                await trigger.TriggerNowAsync(kind, "api", ct);
+                await trigger.TriggerNowAsync(kind, user.Identity?.Name ?? "api", ct);
             }
             catch (SchedulerException ex)
             {
@@ -32,7 +32,7 @@ public static class FeedStatusEndpoints
             }
 
             return Results.Accepted($"/api/feeds", new { feed = kind.Slug(), status = "triggered" });
-        });
+        }).RequireAuthorization(BIS.Web.Security.BisPolicies.ManageFeeds);
 
         return endpoints;
     }

@@ -14,8 +14,9 @@ public static class HealthEndpoints
     /// <summary>/health/live answers while the process runs; /health/ready only when PostgreSQL answers too.</summary>
     public static IEndpointRouteBuilder MapBisHealth(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        endpoints.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        // The only anonymous endpoints besides sign-in: load balancers and monitors probe them.
+        endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        endpoints.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
         return endpoints;
     }
 

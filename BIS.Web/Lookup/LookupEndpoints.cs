@@ -1,5 +1,8 @@
+using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+
+using BIS.Web.Security;
 
 namespace BIS.Web.Lookup;
 
@@ -18,10 +21,19 @@ public static class LookupEndpoints
 
     public static IEndpointRouteBuilder MapBuildingLookup(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/buildings");
+        var group = endpoints.MapGroup("/api/buildings").RequireAuthorization(BisPolicies.ReadHazards);
 
-        group.MapGet("/{id:long}", async (long id, BuildingLookup lookup, CancellationToken ct) =>
-            await lookup.GetAsync(id, ct) is { } summary ? Results.Ok(summary) : Results.Problem($"No building {id}.", statusCode: 404));
+        // Opening a building's hazards is audited (who, when, which building, from which incident).
+        group.MapGet("/{id:long}", async (long id, long? incident, BuildingLookup lookup, HazardAudit audit, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (await lookup.GetAsync(id, ct) is not { } summary)
+            {
+                return Results.Problem($"No building {id}.", statusCode: 404);
+            }
+
+            await audit.RecordViewAsync(user, id, incident, ct);
+            return Results.Ok(summary);
+        });
 
         group.MapGet("/search", async (string? q, int? limit, BuildingLookup lookup, CancellationToken ct) =>
         {

@@ -1,6 +1,7 @@
 using BIS.Domain.Feeds;
 using BIS.Ingest.Pipeline;
 using BIS.TestSupport;
+using BIS.Web.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;
@@ -23,9 +24,18 @@ public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Whether Quartz runs in the app; off by default so tests decide when feeds run.</summary>
     protected virtual bool RunScheduler => false;
 
+    /// <summary>A CAD API key registered for the tests; <see cref="CreateCadClient"/> sends it.</summary>
+    public const string CadKey = "test-cad-key-0123456789";
+
+    public const string DispatcherPassword = "dispatcher-test-password";
+
     public async Task InitializeAsync()
     {
         await _database.InitializeAsync();
+        await ApiKeyAuthentication.RegisterAsync(_database.DataSource, "test-cad", CadKey, CancellationToken.None);
+        var accounts = Services.GetRequiredService<LocalAccounts>();
+        await accounts.CreateAsync("dispatcher", "Test Dispatcher", BisRoles.Dispatcher, null, DispatcherPassword, CancellationToken.None);
+        await accounts.CreateAsync("steward", "Test Steward", BisRoles.Steward, null, "steward-test-password", CancellationToken.None);
         var runner = Services.GetRequiredService<FeedRunner>();
         await runner.RunAsync(FeedKind.Assessing, "test", CancellationToken.None);
         await runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
@@ -42,6 +52,14 @@ public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
             settings["Ingest:RunScheduler"] = RunScheduler ? "true" : "false";
             configuration.AddInMemoryCollection(settings);
         });
+    }
+
+    /// <summary>A client authenticated as the CAD system.</summary>
+    public HttpClient CreateCadClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthentication.Header, CadKey);
+        return client;
     }
 
     async Task IAsyncLifetime.DisposeAsync()

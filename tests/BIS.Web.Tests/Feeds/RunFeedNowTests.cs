@@ -1,4 +1,5 @@
 using System.Net;
+using BIS.Web.Tests.Security;
 
 namespace BIS.Web.Tests.Feeds;
 
@@ -10,11 +11,12 @@ public sealed class SchedulerWebFactory : BisWebFactory
 
 public sealed class RunFeedNowTests(SchedulerWebFactory factory) : IClassFixture<SchedulerWebFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateClient(new() { AllowAutoRedirect = false });
 
     [Fact]
     public async Task Run_now_goes_through_the_scheduler_and_lands_in_the_ledger()
     {
+        await SignIn.AsAsync(_client, "steward", "steward-test-password");
         var response = await _client.PostAsync("/api/feeds/violations/run", content: null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
@@ -23,7 +25,7 @@ public sealed class RunFeedNowTests(SchedulerWebFactory factory) : IClassFixture
         while (DateTime.UtcNow < deadline)
         {
             status = await factory.Database.ScalarAsync<string?>(
-                "SELECT coalesce(max(status) FILTER (WHERE status <> 'running'), 'pending') FROM feed_run WHERE trigger = 'manual:api'");
+                "SELECT coalesce(max(status) FILTER (WHERE status <> 'running'), 'pending') FROM feed_run WHERE trigger = 'manual:steward'");
             if (status is "succeeded" or "unchanged")
             {
                 break;
@@ -37,8 +39,18 @@ public sealed class RunFeedNowTests(SchedulerWebFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_dispatcher_may_not_run_feeds()
+    {
+        using var dispatcher = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await SignIn.AsAsync(dispatcher, "dispatcher", BisWebFactory.DispatcherPassword);
+        var response = await dispatcher.PostAsync("/api/feeds/violations/run", content: null);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Run_now_of_an_unknown_feed_is_404()
     {
+        await SignIn.AsAsync(_client, "steward", "steward-test-password");
         var response = await _client.PostAsync("/api/feeds/sprinklers/run", content: null);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -7,7 +7,7 @@ namespace BIS.Web.Tests.Lookup;
 /// <summary>The read-only lookup API over HTTP, on a real database loaded by the real pipeline.</summary>
 public sealed class LookupApiTests(BisWebFactory factory) : IClassFixture<BisWebFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.CreateCadClient();
 
     [Theory]
     [InlineData("302 Sumner St")]

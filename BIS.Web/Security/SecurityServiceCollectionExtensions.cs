@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+
+namespace BIS.Web.Security;
+
+public static class SecurityServiceCollectionExtensions
+{
+    private const string Scheme = "bis";
+
+    /// <summary>
+    /// Deny by default: every endpoint needs a signed-in user (cookie) or a CAD API key unless it says
+    /// AllowAnonymous (sign-in and health only). API requests get 401/403, never a sign-in redirect.
+    /// </summary>
+    public static IServiceCollection AddBisSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateOnStart();
+        var idle = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.SessionIdle ?? new SecurityOptions().SessionIdle;
+
+        services.AddAuthentication(Scheme)
+            .AddPolicyScheme(Scheme, "Cookie or API key", options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.ContainsKey(ApiKeyAuthentication.Header) ? ApiKeyAuthentication.SchemeName : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.LoginPath = "/account/signin";
+                options.Cookie.Name = "bis.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.SlidingExpiration = true;
+                options.ExpireTimeSpan = idle;
+                options.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
+                options.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+            })
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(BisPolicies.ReadHazards, policy => policy.RequireRole(
+                BisRoles.Dispatcher, BisRoles.Firefighter, BisRoles.Steward, BisRoles.Admin, BisRoles.Cad))
+            .AddPolicy(BisPolicies.ManageFeeds, policy => policy.RequireRole(BisRoles.Steward, BisRoles.Admin));
+
+        services.AddAntiforgery(options => options.Cookie.Name = "bis.af");
+        services.AddSingleton<LocalAccounts>();
+        services.AddSingleton<HazardAudit>();
+        services.AddHostedService<SampleAccountsSeeder>();
+        return services;
+    }
+
+    private static Task ApiOr(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+}

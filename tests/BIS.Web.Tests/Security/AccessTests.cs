@@ -1,0 +1,122 @@
+using System.Net;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BIS.Web.Tests.Security;
+
+/// <summary>No anonymous access but sign-in and health; cookies for people, API keys for CAD; views audited.</summary>
+public sealed class AccessTests(BisWebFactory factory) : IClassFixture<BisWebFactory>
+{
+    private static readonly string[] Anonymous = ["/account/signin", "/health/live", "/health/ready"];
+
+    [Fact]
+    public async Task Every_route_but_sign_in_and_health_refuses_an_anonymous_request()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>().ToList();
+        Assert.True(endpoints.Count >= 8, "too few endpoints found");
+        foreach (var endpoint in endpoints)
+        {
+            var template = endpoint.RoutePattern.RawText ?? string.Empty;
+            var path = "/" + string.Join('/', template.TrimStart('/').Split('/').Select(Sample));
+            foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+                if (Anonymous.Contains(path.Split('?')[0]) && method == "GET")
+                {
+                    continue;
+                }
+
+                Assert.True(
+                    response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Redirect or HttpStatusCode.BadRequest,
+                    $"{method} {path} answered {(int)response.StatusCode} to an anonymous request");
+                if (response.StatusCode == HttpStatusCode.Redirect)
+                {
+                    Assert.StartsWith("/account/signin", response.Headers.Location?.PathAndQuery ?? response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Hazard_api_without_credentials_is_401_and_with_a_wrong_key_too()
+    {
+        using var anonymous = factory.CreateClient(new() { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/buildings/search?q=302+Sumner")).StatusCode);
+
+        using var wrongKey = factory.CreateClient(new() { AllowAutoRedirect = false });
+        wrongKey.DefaultRequestHeaders.Add("X-Api-Key", "not-a-key");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrongKey.GetAsync("/api/buildings/search?q=302+Sumner")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_dispatcher_signs_in_reads_hazards_and_the_view_is_audited()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await SignIn.AsAsync(client, "Dispatcher", BisWebFactory.DispatcherPassword);
+
+        var search = await client.GetStringAsync("/api/buildings/search?q=302+Sumner+St");
+        var id = System.Text.Json.JsonDocument.Parse(search).RootElement[0].GetProperty("buildingId").GetInt64();
+        var before = await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM audit_log WHERE building_id = {id}");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/buildings/{id}?incident=77")).StatusCode);
+
+        Assert.Equal(before + 1, await factory.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM audit_log WHERE building_id = {id} AND actor = 'dispatcher' AND incident_id = 77 AND action = 'view-hazards'"));
+    }
+
+    [Theory]
+    [InlineData("dispatcher", "wrong-password")]
+    [InlineData("nobody", "whatever")]
+    [InlineData("", "")]
+    public async Task A_failed_sign_in_says_so_without_telling_which_part_was_wrong(string username, string password)
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await SignIn.PostAsync(client, username, password);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("error=1", response.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/buildings/search?q=302")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_sign_in_post_without_the_antiforgery_token_is_refused()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "dispatcher",
+            ["password"] = BisWebFactory.DispatcherPassword,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_return_url_cannot_send_a_user_off_site()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        var page = await client.GetStringAsync("/account/signin?returnUrl=https%3A%2F%2Fevil.example%2F");
+        Assert.DoesNotContain("evil.example", page, StringComparison.Ordinal);
+        var hostile = await client.GetStringAsync("/account/signin?returnUrl=%2F%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+        Assert.DoesNotContain("<script>alert(1)</script>", hostile, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_hostile_display_name_is_shown_as_text()
+    {
+        await factory.Services.GetRequiredService<BIS.Web.Security.LocalAccounts>()
+            .CreateAsync("mallory", "<img src=x onerror=alert(1)>", BIS.Web.Security.BisRoles.Dispatcher, null, "mallory-password", CancellationToken.None);
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await SignIn.AsAsync(client, "mallory", "mallory-password");
+
+        var landing = await client.GetStringAsync("/");
+
+        Assert.DoesNotContain("<img src=x", landing, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", landing, StringComparison.Ordinal);
+    }
+
+    private static string Sample(string segment) => segment switch
+    {
+        _ when segment.StartsWith('{') && segment.Contains("long", StringComparison.Ordinal) => "1",
+        _ when segment.StartsWith('{') => "violations",
+        _ => segment,
+    };
+}
