@@ -43,69 +43,43 @@ public sealed partial class BuildingPermitsReader(CoordinateCleaner coordinates,
     {
         var files = input.Required(Feed, Role);
         var today = BostonTime.Today(clock);
-        var batch = new RecordBatch();
-        foreach (var file in files)
+        return CsvBatch.Read(files, csv => BindShape(csv, today), cancellationToken);
+    }
+
+    private CsvRowMapper BindShape(CsvFeed csv, DateOnly today)
+    {
+        if (csv.HasColumn(A.PermitNumber.Name))
         {
-            using var csv = CsvFeed.Open(file);
-            var source = files.SourceName(file);
-            if (csv.HasColumn(A.PermitNumber.Name))
-            {
-                csv.Bind(A.All);
-                foreach (var row in csv.Rows(cancellationToken))
-                {
-                    MapApproved(row, batch, source, today);
-                }
-            }
-            else if (csv.HasColumn(Z.BoaApno.Name))
-            {
-                csv.Bind(Z.All);
-                foreach (var row in csv.Rows(cancellationToken))
-                {
-                    MapAppeal(row, batch, source, today);
-                }
-            }
-            else
-            {
-                throw new FeedRefusedException(
-                    $"{file.Location} ({file.Role}) is neither Approved Building Permits (permitnumber, worktype, address) "
-                    + "nor the Zoning Board of Appeal tracker (boa_apno, address)");
-            }
+            csv.Bind(A.All);
+            return (row, batch, source) => MapApproved(row, batch, source, today);
         }
 
-        return batch.Items;
+        if (csv.HasColumn(Z.BoaApno.Name))
+        {
+            csv.Bind(Z.All);
+            return (row, batch, source) => MapAppeal(row, batch, source, today);
+        }
+
+        throw new FeedRefusedException(
+            $"{csv.File.Location} ({csv.File.Role}) is neither Approved Building Permits (permitnumber, worktype, address) "
+            + "nor the Zoning Board of Appeal tracker (boa_apno, address)");
     }
 
     private void MapApproved(CsvRow row, RecordBatch batch, string? source, DateOnly today)
     {
-        if (row.ShapeProblem is { } shape)
+        if (batch.IdOrReject(row, A.PermitNumber) is not { } permitNumber)
         {
-            batch.Reject(row, shape);
-            return;
-        }
-
-        var permitNumber = SourceIds.IdText(row[A.PermitNumber]);
-        if (permitNumber is null)
-        {
-            batch.Reject(row, "missing permitnumber");
             return;
         }
 
         var addressText = FieldParser.Text(row[A.Address]);
         var address = Locating.WithCityZip(AddressNormalizer.Normalize(addressText), FieldParser.Text(row[A.City]), SourceIds.Zip5(row[A.Zip]));
         var parcelId = SourceIds.Pid10(row[A.ParcelId]);
-        var coordinate = coordinates.FromLatLon(row[A.Latitude], row[A.Longitude]);
-        if (coordinate.Point is null)
+        var coordinate = Locating.PreferUsable(
+            coordinates.FromLatLon(row[A.Latitude], row[A.Longitude]),
+            () => coordinates.FromXY(row[A.GpsX], row[A.GpsY]));
+        if (batch.RejectIfUnlocated(row, address, coordinate, parcelId, null))
         {
-            var statePlane = coordinates.FromXY(row[A.GpsX], row[A.GpsY]);
-            if (statePlane.Point is not null || coordinate.Problem == CoordinateCleaner.NoCoordinates)
-            {
-                coordinate = statePlane;
-            }
-        }
-
-        if (Locating.CannotBeLocated(address, coordinate, parcelId, null) is { } unlocated)
-        {
-            batch.Reject(row, unlocated);
             return;
         }
 
@@ -144,16 +118,8 @@ public sealed partial class BuildingPermitsReader(CoordinateCleaner coordinates,
 
     private void MapAppeal(CsvRow row, RecordBatch batch, string? source, DateOnly today)
     {
-        if (row.ShapeProblem is { } shape)
+        if (batch.IdOrReject(row, Z.BoaApno) is not { } appealNumber)
         {
-            batch.Reject(row, shape);
-            return;
-        }
-
-        var appealNumber = SourceIds.IdText(row[Z.BoaApno]);
-        if (appealNumber is null)
-        {
-            batch.Reject(row, "missing boa_apno");
             return;
         }
 

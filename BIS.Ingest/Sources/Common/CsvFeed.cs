@@ -190,8 +190,8 @@ public sealed class CsvRow
     /// <summary>The row as it is in the file, line ending removed.</summary>
     public string RawText { get; }
 
-    /// <summary>The file's trimmed fields, for content comparison of duplicate rows.</summary>
-    public string ContentKey => string.Join('\u001f', _fields.Select(f => f.Trim()));
+    /// <summary>The file's trimmed fields, fingerprinted, for content comparison of duplicate rows.</summary>
+    public ContentFingerprint ContentKey => ContentFingerprint.Of(string.Join('\u001f', _fields.Select(f => f.Trim())));
 
     /// <summary>Null when the row has as many fields as the header; otherwise why the row is not trusted.</summary>
     /// <remarks>A shifted row (an unquoted comma, a truncated line) puts values under the wrong headers.</remarks>

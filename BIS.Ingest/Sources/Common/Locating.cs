@@ -15,4 +15,19 @@ public static class Locating
     /// <summary>Fills city (upper case, as the normalizer writes it) and ZIP from separate columns without overwriting what the normalizer found in the text.</summary>
     public static NormalizedAddress? WithCityZip(NormalizedAddress? address, string? city, string? zip) =>
         address is null ? null : address with { City = address.City ?? city?.ToUpperInvariant(), Zip = address.Zip ?? zip };
+
+    /// <summary>
+    /// <paramref name="preferred"/> when it has a usable point; otherwise the fallback pair when that one is usable
+    /// or the preferred pair was simply not written, so a rejection names the problem of a pair the row has.
+    /// </summary>
+    public static CleanedCoordinate PreferUsable(CleanedCoordinate preferred, Func<CleanedCoordinate> fallback)
+    {
+        if (preferred.Point is not null)
+        {
+            return preferred;
+        }
+
+        var other = fallback();
+        return other.Point is not null || preferred.Problem == CoordinateCleaner.NoCoordinates ? other : preferred;
+    }
 }

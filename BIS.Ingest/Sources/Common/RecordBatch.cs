@@ -1,3 +1,5 @@
+using BIS.Domain.Addresses;
+using BIS.Domain.Geo;
 using BIS.Ingest.Pipeline;
 
 namespace BIS.Ingest.Sources.Common;
@@ -19,11 +21,41 @@ public sealed class RecordBatch
 
     public void Reject(CsvRow row, string reason) => Reject(row.LineNumber, reason, row.RawText);
 
+    /// <summary>The record id in <paramref name="column"/>; null, with the row rejected "missing &lt;column&gt;", when it is blank.</summary>
+    public string? IdOrReject(CsvRow row, CsvColumn column)
+    {
+        var id = SourceIds.IdText(row[column]);
+        if (id is null)
+        {
+            Reject(row, $"missing {column.Name}");
+        }
+
+        return id;
+    }
+
+    /// <summary>Rejects the row when nothing ties it to a place (<see cref="Locating.CannotBeLocated"/>); true when it did.</summary>
+    public bool RejectIfUnlocated(CsvRow row, NormalizedAddress? address, CleanedCoordinate coordinate, string? parcelId, string? addressId)
+    {
+        if (Locating.CannotBeLocated(address, coordinate, parcelId, addressId) is not { } unlocated)
+        {
+            return false;
+        }
+
+        Reject(row, unlocated);
+        return true;
+    }
+
     /// <param name="record">The mapped row.</param>
     /// <param name="contentKey">What "the same row" means for this feed (usually the row's trimmed fields).</param>
     /// <param name="rawText">The row as written, kept in case a later row supersedes it.</param>
     /// <param name="source">Which input the row came from, named in messages when a feed has several.</param>
-    public void Stage(StagedRecord record, string contentKey, string rawText, string? source = null)
+    public void Stage(StagedRecord record, string contentKey, string rawText, string? source = null) =>
+        Stage(record, ContentFingerprint.Of(contentKey), rawText, source);
+
+    public void Stage(StagedRecord record, CsvRow row, string? source = null) =>
+        Stage(record, row.ContentKey, row.RawText, source);
+
+    private void Stage(StagedRecord record, ContentFingerprint contentKey, string rawText, string? source)
     {
         if (_winners.TryGetValue(record.RecordId, out var prior))
         {
@@ -47,8 +79,5 @@ public sealed class RecordBatch
         _items.Add(record);
     }
 
-    public void Stage(StagedRecord record, CsvRow row, string? source = null) =>
-        Stage(record, row.ContentKey, row.RawText, source);
-
-    private sealed record Winner(int Index, string ContentKey, long LineNumber, string RawText, string? Source);
+    private sealed record Winner(int Index, ContentFingerprint ContentKey, long LineNumber, string RawText, string? Source);
 }

@@ -33,65 +33,59 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
     public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
     {
         var files = input.Required(Feed, Role);
-        var batch = new RecordBatch();
-        foreach (var file in files)
+        return CsvBatch.Read(files, BindShape, cancellationToken);
+    }
+
+    private CsvRowMapper BindShape(CsvFeed csv)
+    {
+        if (csv.HasColumn(N.IncidentNumber.Name))
         {
-            using var csv = CsvFeed.Open(file);
-            var source = files.SourceName(file);
-            if (csv.HasColumn(N.IncidentNumber.Name))
-            {
-                csv.Bind(N.All);
-                foreach (var row in csv.Rows(cancellationToken))
-                {
-                    MapNfirs(row, batch, source);
-                }
-            }
-            else if (csv.HasColumn(G.FullAddress.Name))
-            {
-                csv.Bind(G.All);
-                foreach (var row in csv.Rows(cancellationToken))
-                {
-                    MapGeocoded(row, batch, source);
-                }
-            }
-            else
-            {
-                throw new FeedRefusedException(
-                    $"{file.Location} ({file.Role}) is neither BFD Fire Incident Reporting (incident_number, alarm_date) "
-                    + "nor the geocoded extract (full_address, alarm_date)");
-            }
+            csv.Bind(N.All);
+            return MapNfirs;
         }
 
-        return batch.Items;
+        if (csv.HasColumn(G.FullAddress.Name))
+        {
+            csv.Bind(G.All);
+            return MapGeocoded;
+        }
+
+        throw new FeedRefusedException(
+            $"{csv.File.Location} ({csv.File.Role}) is neither BFD Fire Incident Reporting (incident_number, alarm_date) "
+            + "nor the geocoded extract (full_address, alarm_date)");
+    }
+
+    /// <summary>The alarm date, which both shapes require; null, with the row rejected, when it is missing or not a date.</summary>
+    private static DateOnly? AlarmDateOrReject(CsvRow row, CsvColumn alarmDate, RecordBatch batch)
+    {
+        if (FieldParser.TryDate(row[alarmDate], out var date) && date is not null)
+        {
+            return date;
+        }
+
+        batch.Reject(row, row[alarmDate] is null ? "missing alarm_date" : $"alarm_date '{row[alarmDate]}' is not a date");
+        return null;
     }
 
     private void MapGeocoded(CsvRow row, RecordBatch batch, string? source)
     {
-        if (row.ShapeProblem is { } shape)
+        if (AlarmDateOrReject(row, G.AlarmDate, batch) is not { } alarmDate)
         {
-            batch.Reject(row, shape);
-            return;
-        }
-
-        if (!FieldParser.TryDate(row[G.AlarmDate], out var alarmDate) || alarmDate is null)
-        {
-            batch.Reject(row, row[G.AlarmDate] is null ? "missing alarm_date" : $"alarm_date '{row[G.AlarmDate]}' is not a date");
             return;
         }
 
         var fullAddress = FieldParser.Text(row[G.FullAddress]);
         var address = ParseFullAddress(fullAddress);
         var coordinate = coordinates.FromLatLon(row[G.Latitude], row[G.Longitude]);
-        if (Locating.CannotBeLocated(address, coordinate, null, null) is { } unlocated)
+        if (batch.RejectIfUnlocated(row, address, coordinate, null, null))
         {
-            batch.Reject(row, unlocated);
             return;
         }
 
         var normalized = string.Join(
             '|',
             fullAddress?.ToUpperInvariant() ?? string.Empty,
-            alarmDate.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            alarmDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             row[G.Latitude] ?? string.Empty,
             row[G.Longitude] ?? string.Empty);
         var id = "FI-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(normalized)))[..16].ToLowerInvariant();
@@ -104,7 +98,7 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
                 AddressText = fullAddress,
                 Address = address,
                 Location = coordinate.Point,
-                AsOf = BostonTime.StartOf(alarmDate.Value),
+                AsOf = BostonTime.StartOf(alarmDate),
             },
             normalized,
             row.RawText,
@@ -113,22 +107,9 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
 
     private void MapNfirs(CsvRow row, RecordBatch batch, string? source)
     {
-        if (row.ShapeProblem is { } shape)
+        if (batch.IdOrReject(row, N.IncidentNumber) is not { } incidentNumber
+            || AlarmDateOrReject(row, N.AlarmDate, batch) is not { } alarmDate)
         {
-            batch.Reject(row, shape);
-            return;
-        }
-
-        var incidentNumber = SourceIds.IdText(row[N.IncidentNumber]);
-        if (incidentNumber is null)
-        {
-            batch.Reject(row, "missing incident_number");
-            return;
-        }
-
-        if (!FieldParser.TryDate(row[N.AlarmDate], out var alarmDate) || alarmDate is null)
-        {
-            batch.Reject(row, row[N.AlarmDate] is null ? "missing alarm_date" : $"alarm_date '{row[N.AlarmDate]}' is not a date");
             return;
         }
 
@@ -141,18 +122,17 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
             ? null
             : AddressNormalizer.FromParts(number, null, street, suffix.Length == 0 ? null : suffix, unit, null, zip);
         var coordinate = coordinates.FromLatLon(row[N.Latitude], row[N.Longitude]);
-        if (Locating.CannotBeLocated(address, coordinate, null, null) is { } unlocated)
+        if (batch.RejectIfUnlocated(row, address, coordinate, null, null))
         {
-            batch.Reject(row, unlocated);
             return;
         }
 
         var exposure = SourceIds.IdText(row[N.ExposureNumber]);
         var id = exposure is null or "0" ? incidentNumber : $"{incidentNumber}-{exposure}";
-        var alarmAt = BostonTime.StartOf(alarmDate.Value);
+        var alarmAt = BostonTime.StartOf(alarmDate);
         if (TimeOnly.TryParse(row[N.AlarmTime] ?? string.Empty, CultureInfo.InvariantCulture, out var time))
         {
-            alarmAt = BostonTime.At(alarmDate.Value.ToDateTime(time));
+            alarmAt = BostonTime.At(alarmDate.ToDateTime(time));
         }
 
         var (typeCode, typeText) = CodeAndText(row[N.IncidentType]);

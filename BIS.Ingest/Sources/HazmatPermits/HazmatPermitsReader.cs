@@ -30,32 +30,13 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
     {
         var files = input.Required(Feed, Role);
         var today = BostonTime.Today(clock);
-        var batch = new RecordBatch();
-        foreach (var file in files)
-        {
-            using var csv = CsvFeed.Open(file);
-            csv.Bind(C.All);
-            foreach (var row in csv.Rows(cancellationToken))
-            {
-                Map(row, batch, files.SourceName(file), today);
-            }
-        }
-
-        return batch.Items;
+        return CsvBatch.Read(files, C.All, (row, batch, source) => Map(row, batch, source, today), cancellationToken);
     }
 
     private void Map(CsvRow row, RecordBatch batch, string? source, DateOnly today)
     {
-        if (row.ShapeProblem is { } shape)
+        if (batch.IdOrReject(row, C.PermitNumber) is not { } permitNumber)
         {
-            batch.Reject(row, shape);
-            return;
-        }
-
-        var permitNumber = SourceIds.IdText(row[C.PermitNumber]);
-        if (permitNumber is null)
-        {
-            batch.Reject(row, "missing PERMIT_NUMBER");
             return;
         }
 
@@ -71,9 +52,8 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
         var parcelId = SourceIds.Pid10(row[C.ParcelId]);
         var samId = SourceIds.IdText(row[C.SamId]);
         var coordinate = coordinates.FromLatLon(row[C.Latitude], row[C.Longitude]);
-        if (Locating.CannotBeLocated(address, coordinate, parcelId, samId) is { } unlocated)
+        if (batch.RejectIfUnlocated(row, address, coordinate, parcelId, samId))
         {
-            batch.Reject(row, unlocated);
             return;
         }
 

@@ -29,50 +29,31 @@ public sealed class HydrantsReader(CoordinateCleaner coordinates) : IFeedReader
     public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
     {
         var files = input.Required(Feed, Role);
-        var batch = new RecordBatch();
-        foreach (var file in files)
-        {
-            using var csv = CsvFeed.Open(file);
-            csv.Bind(C.All);
-            if (!(csv.Has(C.PointX) && csv.Has(C.PointY)) && !(csv.Has(C.Latitude) && csv.Has(C.Longitude)))
-            {
-                throw new FeedRefusedException(
-                    $"{file.Location} ({file.Role}) has no coordinate columns: needs POINT_X and POINT_Y, or LATITUDE and LONGITUDE");
-            }
+        return CsvBatch.Read(files, BindWithCoordinates, cancellationToken);
+    }
 
-            foreach (var row in csv.Rows(cancellationToken))
-            {
-                Map(row, batch, files.SourceName(file));
-            }
+    private CsvRowMapper BindWithCoordinates(CsvFeed csv)
+    {
+        csv.Bind(C.All);
+        if (!(csv.Has(C.PointX) && csv.Has(C.PointY)) && !(csv.Has(C.Latitude) && csv.Has(C.Longitude)))
+        {
+            throw new FeedRefusedException(
+                $"{csv.File.Location} ({csv.File.Role}) has no coordinate columns: needs POINT_X and POINT_Y, or LATITUDE and LONGITUDE");
         }
 
-        return batch.Items;
+        return Map;
     }
 
     private void Map(CsvRow row, RecordBatch batch, string? source)
     {
-        if (row.ShapeProblem is { } shape)
+        if (batch.IdOrReject(row, C.HydrantId) is not { } id)
         {
-            batch.Reject(row, shape);
             return;
         }
 
-        var id = SourceIds.IdText(row[C.HydrantId]);
-        if (id is null)
-        {
-            batch.Reject(row, "missing HYDRANT_ID");
-            return;
-        }
-
-        var coordinate = coordinates.FromXY(row[C.PointX], row[C.PointY]);
-        if (coordinate.Point is null)
-        {
-            var latLon = coordinates.FromLatLon(row[C.Latitude], row[C.Longitude]);
-            if (latLon.Point is not null || coordinate.Problem == CoordinateCleaner.NoCoordinates)
-            {
-                coordinate = latLon;
-            }
-        }
+        var coordinate = Locating.PreferUsable(
+            coordinates.FromXY(row[C.PointX], row[C.PointY]),
+            () => coordinates.FromLatLon(row[C.Latitude], row[C.Longitude]));
 
         if (coordinate.Point is null)
         {

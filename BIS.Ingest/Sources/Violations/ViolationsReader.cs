@@ -27,32 +27,13 @@ public sealed partial class ViolationsReader(CoordinateCleaner coordinates) : IF
     public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
     {
         var files = input.Required(Feed, Role);
-        var batch = new RecordBatch();
-        foreach (var file in files)
-        {
-            using var csv = CsvFeed.Open(file);
-            csv.Bind(C.All);
-            foreach (var row in csv.Rows(cancellationToken))
-            {
-                Map(row, batch, files.SourceName(file));
-            }
-        }
-
-        return batch.Items;
+        return CsvBatch.Read(files, C.All, Map, cancellationToken);
     }
 
     private void Map(CsvRow row, RecordBatch batch, string? source)
     {
-        if (row.ShapeProblem is { } shape)
+        if (batch.IdOrReject(row, C.CaseNo) is not { } caseNo)
         {
-            batch.Reject(row, shape);
-            return;
-        }
-
-        var caseNo = SourceIds.IdText(row[C.CaseNo]);
-        if (caseNo is null)
-        {
-            batch.Reject(row, "missing case_no");
             return;
         }
 
@@ -72,9 +53,8 @@ public sealed partial class ViolationsReader(CoordinateCleaner coordinates) : IF
             coordinate = coordinates.FromLatLon(pair.Groups[1].Value, pair.Groups[2].Value);
         }
 
-        if (Locating.CannotBeLocated(address, coordinate, null, samId) is { } unlocated)
+        if (batch.RejectIfUnlocated(row, address, coordinate, null, samId))
         {
-            batch.Reject(row, unlocated);
             return;
         }
 

@@ -1,0 +1,54 @@
+using BIS.Ingest.Pipeline;
+
+namespace BIS.Ingest.Sources.Common;
+
+/// <summary>Maps one well-shaped CSV row into the batch: stages it, or rejects it with the reason.</summary>
+/// <param name="source">The input the row came from, named only when the run has several (see <see cref="FeedInputs.SourceName"/>).</param>
+public delegate void CsvRowMapper(CsvRow row, RecordBatch batch, string? source);
+
+/// <summary>
+/// The read loop every CSV feed shares: each file opened and bound in turn, every row that does not match
+/// its header's field count rejected before mapping (its values would sit under the wrong columns), the
+/// rest handed to the feed's mapper, and repeated ids settled by one <see cref="RecordBatch"/> across files.
+/// </summary>
+public static class CsvBatch
+{
+    /// <summary>Reads files that all have one shape, bound to <paramref name="columns"/>.</summary>
+    public static IReadOnlyList<ReadItem> Read(
+        IReadOnlyList<FeedFile> files, IEnumerable<CsvColumn> columns, CsvRowMapper map, CancellationToken cancellationToken) =>
+        Read(
+            files,
+            csv =>
+            {
+                csv.Bind(columns);
+                return map;
+            },
+            cancellationToken);
+
+    /// <param name="bind">Binds an opened file's columns and returns the mapper for its rows; it may refuse the file
+    /// (a feed published in several shapes picks the shape from the header).</param>
+    public static IReadOnlyList<ReadItem> Read(
+        IReadOnlyList<FeedFile> files, Func<CsvFeed, CsvRowMapper> bind, CancellationToken cancellationToken)
+    {
+        var batch = new RecordBatch();
+        foreach (var file in files)
+        {
+            using var csv = CsvFeed.Open(file);
+            var map = bind(csv);
+            var source = files.SourceName(file);
+            foreach (var row in csv.Rows(cancellationToken))
+            {
+                if (row.ShapeProblem is { } shape)
+                {
+                    batch.Reject(row, shape);
+                }
+                else
+                {
+                    map(row, batch, source);
+                }
+            }
+        }
+
+        return batch.Items;
+    }
+}
