@@ -1,21 +1,36 @@
-using System.Buffers.Binary;
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 
 namespace BIS.Ingest.Sources.Common;
 
 /// <summary>
-/// What a row's content is compared by when its record id repeats. The batch keeps one per staged record
-/// for the whole run, so it holds 16 bytes of SHA-256 rather than the joined text (hundreds of MB on a
-/// large export); at 128 bits two different rows colliding is not a practical concern.
+/// A compact stand-in for a row's content when telling repeated rows apart: 128 bits of XxHash128
+/// over the trimmed fields, so a run does not keep every row's text just to compare it once. Fast and
+/// non-cryptographic on purpose — the input is the publisher's file, compared with itself.
 /// </summary>
 public readonly record struct ContentFingerprint(ulong High, ulong Low)
 {
-    /// <summary>The fingerprint of <paramref name="content"/>, hashed as its UTF-16 code units so that no two distinct strings are merged by encoding.</summary>
-    public static ContentFingerprint Of(string content)
+    private static readonly char[] Separator = ['\u001f'];
+
+    /// <summary>The fingerprint of a string, hashed as its UTF-16 code units.</summary>
+    public static ContentFingerprint Of(string content) => Of([content], trim: false);
+
+    /// <summary>The fingerprint of fields, each trimmed, in order; separated so ("ab","c") ≠ ("a","bc").</summary>
+    public static ContentFingerprint Of(IReadOnlyList<string> fields, bool trim = true)
     {
-        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(MemoryMarshal.AsBytes(content.AsSpan()), hash);
-        return new ContentFingerprint(BinaryPrimitives.ReadUInt64LittleEndian(hash), BinaryPrimitives.ReadUInt64LittleEndian(hash[8..]));
+        var hash = new XxHash128();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (i > 0)
+            {
+                hash.Append(MemoryMarshal.AsBytes(Separator.AsSpan()));
+            }
+
+            var field = trim ? fields[i].AsSpan().Trim() : fields[i].AsSpan();
+            hash.Append(MemoryMarshal.AsBytes(field));
+        }
+
+        var value = hash.GetCurrentHashAsUInt128();
+        return new ContentFingerprint((ulong)(value >> 64), (ulong)value);
     }
 }

@@ -191,7 +191,7 @@ public sealed class CsvRow
     public string RawText { get; }
 
     /// <summary>The file's trimmed fields, fingerprinted, for content comparison of duplicate rows.</summary>
-    public ContentFingerprint ContentKey => ContentFingerprint.Of(string.Join('\u001f', _fields.Select(f => f.Trim())));
+    public ContentFingerprint ContentKey => ContentFingerprint.Of(_fields);
 
     /// <summary>Null when the row has as many fields as the header; otherwise why the row is not trusted.</summary>
     /// <remarks>A shifted row (an unquoted comma, a truncated line) puts values under the wrong headers.</remarks>
