@@ -13,27 +13,31 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
 {
     public async Task<long> StartAsync(string feed, string trigger, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        // A run left "running" by a killed process can never finish; say so before starting anew.
-        await using (var orphaned = new NpgsqlCommand(
-            """
-            UPDATE feed_run SET status = 'failed', finished_at = @now,
-                   message = coalesce(message || '; ', '') || 'abandoned: the process running it stopped'
-            WHERE feed = @feed AND status = 'running'
-            """, connection))
-        {
-            orphaned.Parameters.AddWithValue("feed", feed);
-            orphaned.Parameters.AddWithValue("now", time.GetUtcNow());
-            await orphaned.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await using var command = new NpgsqlCommand(
-            "INSERT INTO feed_run (feed, trigger, started_at, status, phase) VALUES (@feed, @trigger, @now, 'running', 'starting') RETURNING run_id",
-            connection);
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO feed_run (feed, trigger, started_at, status, phase) VALUES (@feed, @trigger, @now, 'running', 'starting') RETURNING run_id");
         command.Parameters.AddWithValue("feed", feed);
         command.Parameters.AddWithValue("trigger", trigger);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Marks the feed's other "running" rows failed: runs whose process stopped can never finish.
+    /// Only the holder of the feed's run lock (<see cref="Pipeline.FeedRunLock"/>) may call this — then
+    /// no other run of the feed is alive.
+    /// </summary>
+    public async Task MarkAbandonedAsync(string feed, long currentRunId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            UPDATE feed_run SET status = 'failed', finished_at = @now,
+                   message = coalesce(message || '; ', '') || 'abandoned: the process running it stopped'
+            WHERE feed = @feed AND status = 'running' AND run_id <> @current
+            """);
+        command.Parameters.AddWithValue("feed", feed);
+        command.Parameters.AddWithValue("current", currentRunId);
+        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task SetPhaseAsync(long runId, string phase, CancellationToken cancellationToken)

@@ -108,6 +108,8 @@ public sealed class FeedRunner(
         var result = progress.Current;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await FeedRunLock.AcquireAsync(connection, feed, cancellationToken);
+        await ledger.MarkAbandonedAsync(feed.Slug(), runId, cancellationToken);
 
         await phases.EnterAsync("reading", cancellationToken);
         var items = reader.Read(input, cancellationToken);

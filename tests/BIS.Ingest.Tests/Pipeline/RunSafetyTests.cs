@@ -180,6 +180,28 @@ public sealed class RunSafetyTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_second_run_of_a_feed_while_one_is_loading_is_refused_and_leaves_the_live_one_alone()
+    {
+        _city.WriteViolations(MiniCity.ViolationRow("V1", "Closed", "Unsafe and Dangerous", "302", "Sumner", "ST"));
+        var before = await _database.IndexChecksumAsync();
+        // Stand in for a live run started elsewhere (say, from the CLI while the scheduler runs).
+        var live = await _database.ScalarAsync<long>(
+            "INSERT INTO feed_run (feed, trigger, started_at, status) VALUES ('violations', 'cli', now(), 'running') RETURNING run_id");
+        await using var other = await _database.DataSource.OpenConnectionAsync();
+        await using (var hold = new NpgsqlCommand($"SELECT pg_advisory_lock({FeedRunLock.KeyOf(FeedKind.Violations)})", other))
+        {
+            await hold.ExecuteNonQueryAsync();
+        }
+
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+
+        Assert.Equal(FeedRunStatus.Refused, result.Status);
+        Assert.Contains("Another run", result.Message, StringComparison.Ordinal);
+        Assert.Equal("running", await _database.ScalarAsync<string>($"SELECT status FROM feed_run WHERE run_id = {live}"));
+        Assert.Equal(before, await _database.IndexChecksumAsync());
+    }
+
+    [Fact]
     public async Task A_run_cancelled_while_merging_leaves_the_index_exactly_as_it_was()
     {
         _city.WriteViolations(MiniCity.ViolationRow("V1", "Closed", "Unsafe and Dangerous", "302", "Sumner", "ST"));
