@@ -12,7 +12,6 @@ builder.Services.AddBisIngest(builder.Configuration);
 builder.Services.AddBisSecurity(builder.Configuration);
 builder.Services.AddBisHealth();
 builder.Services.AddBuildingLookup();
-builder.Services.AddFeedStatus();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();

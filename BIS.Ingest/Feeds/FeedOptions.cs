@@ -7,7 +7,7 @@ public sealed class FeedsOptions
 {
     public const string Section = "Feeds";
 
-    /// <summary>Directory that relative file locations are resolved against; defaults to the content root.</summary>
+    /// <summary>Directory that relative file locations are resolved against; made absolute at start-up (default: the content root).</summary>
     public string? BaseDirectory { get; set; }
 
     public Dictionary<string, FeedSourceOptions> Sources { get; set; } = new(StringComparer.OrdinalIgnoreCase);

@@ -89,7 +89,7 @@ public sealed class FeedRunner(
         }
 
         await phases.EnterAsync("fetching", cancellationToken);
-        using var fetched = await fetcher.FetchAsync(source, options.BaseDirectory ?? AppContext.BaseDirectory, cancellationToken);
+        using var fetched = await fetcher.FetchAsync(source, options.BaseDirectory!, cancellationToken);
         result = progress.Current = result with { InputChecksum = fetched.Checksum };
 
         var lastGood = await ledger.LastGoodAsync(slug, cancellationToken);

@@ -8,8 +8,6 @@ namespace BIS.Web.Feeds;
 /// <summary>Feed freshness for stewards and monitoring, and "run this feed now".</summary>
 public static class FeedStatusEndpoints
 {
-    public static IServiceCollection AddFeedStatus(this IServiceCollection services) => services;
-
     public static IEndpointRouteBuilder MapFeedStatus(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/feeds", async (FeedFreshness freshness, CancellationToken ct) =>

@@ -9,7 +9,7 @@ using Npgsql;
 namespace BIS.Web.Lookup;
 
 /// <summary>Read-only queries against the hazard index: by building id, by address text, by point.</summary>
-public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness freshness)
+public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness freshness, TimeProvider time)
 {
     public const int MaxQueryLength = 200;
     private const int InServiceHydrants = 3;
@@ -46,7 +46,7 @@ public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness fr
             Longitude = reader.IsDBNull(6) ? null : reader.GetDouble(6),
             Footprint = reader.IsDBNull(7) ? null : JsonNode.Parse(reader.GetString(7)),
             MaxSeverity = (Severity)reader.GetInt16(8),
-            Flags = flags.Select(f => ViewOf(f, feeds)).ToList(),
+            Flags = flags.Select(f => ViewOf(f, feeds, time.GetUtcNow())).ToList(),
             Recommendations = JsonSerializer.Deserialize<List<EquipmentRecommendation>>(reader.GetString(10), RecordJson.Options) ?? [],
             SourceAsOf = reader.IsDBNull(11) ? null : JsonNode.Parse(reader.GetString(11)),
             IndexedAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
@@ -176,10 +176,10 @@ public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness fr
         return result;
     }
 
-    private static FlagView ViewOf(HazardFlag flag, IReadOnlyDictionary<string, FeedFreshnessEntry> feeds)
+    private static FlagView ViewOf(HazardFlag flag, IReadOnlyDictionary<string, FeedFreshnessEntry> feeds, DateTimeOffset now)
     {
         var stale = !feeds.TryGetValue(BIS.Domain.Feeds.FeedKindNames.Slug(flag.Feed), out var feed) || feed.Stale;
-        double? ageDays = flag.AsOf is { } asOf ? Math.Round((DateTimeOffset.UtcNow - asOf).TotalDays, 1) : null;
+        double? ageDays = flag.AsOf is { } asOf ? Math.Round((now - asOf).TotalDays, 1) : null;
         return new FlagView(flag, stale, ageDays);
     }
 }

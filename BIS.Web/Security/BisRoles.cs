@@ -9,8 +9,6 @@ public static class BisRoles
     public const string Admin = "admin";
     public const string Cad = "cad";
 
-    public static readonly IReadOnlyList<string> People = [Dispatcher, Firefighter, Steward, Admin];
-
     /// <summary>Claim type of the unit a firefighter is bound to.</summary>
     public const string UnitClaim = "bis:unit";
 }
