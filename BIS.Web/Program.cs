@@ -1,7 +1,9 @@
 using BIS.Ingest;
 using BIS.Ingest.Feeds;
 using BIS.Web.Feeds;
+using BIS.Web.Dispatch;
 using BIS.Web.Health;
+using BIS.Web.Incidents;
 using BIS.Web.Lookup;
 using BIS.Web.Security;
 
@@ -12,6 +14,8 @@ builder.Services.AddBisIngest(builder.Configuration);
 builder.Services.AddBisSecurity(builder.Configuration);
 builder.Services.AddBisHealth();
 builder.Services.AddBuildingLookup();
+builder.Services.AddIncidents(builder.Configuration);
+builder.Services.AddDispatchConsole(builder.Configuration);
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -20,10 +24,12 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseAntiforgery();
 app.MapSignIn();
 app.MapBisHealth();
 app.MapBuildingLookup();
 app.MapFeedStatus();
+app.MapDispatchConsole();
 
 app.Run();
 

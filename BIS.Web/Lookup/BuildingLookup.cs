@@ -12,7 +12,6 @@ namespace BIS.Web.Lookup;
 public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness freshness, TimeProvider time)
 {
     public const int MaxQueryLength = 200;
-    private const int InServiceHydrants = 3;
 
     public async Task<BuildingSummary?> GetAsync(long buildingId, CancellationToken cancellationToken)
     {
@@ -54,10 +53,10 @@ public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness fr
             Feeds = feeds.Values.ToList(),
         };
         await reader.CloseAsync();
-        return summary with { NearestHydrants = await NearestHydrantsAsync(connection, buildingId, cancellationToken) };
+        return await BuildingDetails.AddToAsync(summary, connection, cancellationToken);
     }
 
-    /// <summary>Candidates for an address typed by a person or sent by CAD, best first.</summary>
+    /// <summary>Candidates for an address (or an owner or business name) typed by a person or sent by CAD, best first.</summary>
     public async Task<IReadOnlyList<BuildingCandidate>> SearchAsync(string text, int limit, CancellationToken cancellationToken)
     {
         var address = AddressNormalizer.Normalize(text);
@@ -77,9 +76,21 @@ public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness fr
                 WHERE a.address_key % @key
                 ORDER BY a.address_key <-> @key
                 LIMIT 50
+            ), owner AS (
+                SELECT b.building_id, 'owner: ' || (b.attrs ->> 'owner') AS matched_by, word_similarity(@name, b.attrs ->> 'owner') * 0.85 AS score
+                FROM building b
+                WHERE @by_name AND @name <% (b.attrs ->> 'owner')
+                ORDER BY score DESC
+                LIMIT 20
+            ), business AS (
+                SELECT r.building_id, 'business: ' || (r.attrs ->> 'businessName'), word_similarity(@name, r.attrs ->> 'businessName') * 0.85
+                FROM feed_record r
+                WHERE @by_name AND r.attrs ? 'businessName' AND r.building_id IS NOT NULL AND @name <% (r.attrs ->> 'businessName')
+                ORDER BY 3 DESC
+                LIMIT 20
             ), best AS (
                 SELECT DISTINCT ON (building_id) building_id, matched_by, score
-                FROM (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy) c
+                FROM (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy UNION ALL SELECT * FROM owner UNION ALL SELECT * FROM business) c
                 ORDER BY building_id, score DESC
             )
             SELECT b.building_id, coalesce(b.address_text, b.address_key), b.zip, coalesce(h.max_severity, 0), best.matched_by, best.score
@@ -94,6 +105,10 @@ public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness fr
         command.Parameters.AddWithValue("zip", (object?)address?.Zip ?? DBNull.Value);
         command.Parameters.AddWithValue("key", address?.Key ?? text.Trim().ToUpperInvariant());
         command.Parameters.AddWithValue("limit", limit);
+        // Names ("porter medical", "city of boston") are searched only when the text does not start like an address.
+        var trimmed = text.Trim();
+        command.Parameters.AddWithValue("name", trimmed);
+        command.Parameters.AddWithValue("by_name", trimmed.Length >= 3 && !char.IsAsciiDigit(trimmed[0]));
         return await ReadCandidatesAsync(command, cancellationToken);
     }
 
@@ -139,38 +154,6 @@ public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness fr
                 (Severity)reader.GetInt16(3),
                 reader.GetString(4),
                 Math.Round(reader.GetDouble(5), 3)));
-        }
-
-        return result;
-    }
-
-    private static async Task<IReadOnlyList<HydrantView>> NearestHydrantsAsync(NpgsqlConnection connection, long buildingId, CancellationToken cancellationToken)
-    {
-        // The nearest in service, plus any out-of-service one closer than the last of those, so crews are warned.
-        await using var command = new NpgsqlCommand(
-            """
-            WITH b AS (SELECT location FROM building WHERE building_id = @id AND location IS NOT NULL),
-            near AS (
-                SELECT h.hydrant_id, h.in_service, h.attrs ->> 'flowClass' AS flow_class, (h.attrs ->> 'flowGpm')::int AS gpm,
-                       ST_Distance(h.location::geography, b.location::geography) AS meters, ST_Y(h.location) AS lat, ST_X(h.location) AS lon
-                FROM b CROSS JOIN LATERAL (SELECT * FROM hydrant h ORDER BY h.location <-> b.location LIMIT 12) h
-            ), served AS (
-                SELECT * FROM near WHERE in_service ORDER BY meters LIMIT @count
-            )
-            SELECT * FROM served
-            UNION ALL
-            SELECT * FROM near WHERE NOT in_service AND meters <= coalesce((SELECT max(meters) FROM served), 1e9)
-            ORDER BY meters
-            """, connection);
-        command.Parameters.AddWithValue("id", buildingId);
-        command.Parameters.AddWithValue("count", InServiceHydrants);
-        var result = new List<HydrantView>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            result.Add(new HydrantView(
-                reader.GetString(0), reader.GetBoolean(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                reader.IsDBNull(3) ? null : reader.GetInt32(3), Math.Round(reader.GetDouble(4), 1), reader.GetDouble(5), reader.GetDouble(6)));
         }
 
         return result;

@@ -18,6 +18,8 @@ public static class BisPolicies
 {
     /// <summary>May read building hazards: everyone but a steward-only account.</summary>
     public const string ReadHazards = "read-hazards";
+    /// <summary>May use the dispatch console: search, open incidents, assign units.</summary>
+    public const string Dispatch = "dispatch";
     /// <summary>May run or pause feeds.</summary>
     public const string ManageFeeds = "manage-feeds";
 }

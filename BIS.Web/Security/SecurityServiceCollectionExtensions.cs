@@ -29,7 +29,14 @@ public static class SecurityServiceCollectionExtensions
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = idle;
                 options.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
-                options.Events.OnRedirectToAccessDenied = context => ApiOr(context, StatusCodes.Status403Forbidden);
+                // Signed in but not allowed: a plain 403 (no redirect loop to sign-in, no missing page).
+                options.Events.OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return context.Request.Path.StartsWithSegments("/api")
+                        ? Task.CompletedTask
+                        : context.Response.WriteAsync("Your account may not open this page.", context.HttpContext.RequestAborted);
+                };
             })
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
 
@@ -37,6 +44,7 @@ public static class SecurityServiceCollectionExtensions
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(BisPolicies.ReadHazards, policy => policy.RequireRole(
                 BisRoles.Dispatcher, BisRoles.Firefighter, BisRoles.Steward, BisRoles.Admin, BisRoles.Cad))
+            .AddPolicy(BisPolicies.Dispatch, policy => policy.RequireRole(BisRoles.Dispatcher, BisRoles.Admin))
             .AddPolicy(BisPolicies.ManageFeeds, policy => policy.RequireRole(BisRoles.Steward, BisRoles.Admin));
 
         services.AddAntiforgery(options => options.Cookie.Name = "bis.af");

@@ -41,9 +41,11 @@ public static class SignInEndpoints
             return Results.LocalRedirect(returnUrl);
         }).AllowAnonymous();
 
-        // Where sign-in lands until the dispatch console (its own page) exists: who you are, and a way out.
+        // Dispatchers land on the console; roles whose views come later see who they are and a way out.
         endpoints.MapGet("/", (HttpContext context, IAntiforgery antiforgery) =>
-            Results.Content(SignInPage.RenderSignedIn(antiforgery.GetAndStoreTokens(context), context.User), "text/html; charset=utf-8"));
+            context.User.IsInRole(BisRoles.Dispatcher) || context.User.IsInRole(BisRoles.Admin)
+                ? Results.LocalRedirect("/dispatch")
+                : Results.Content(SignInPage.RenderSignedIn(antiforgery.GetAndStoreTokens(context), context.User), "text/html; charset=utf-8"));
 
         endpoints.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery) =>
         {

@@ -99,18 +99,34 @@ public sealed class AccessTests(BisWebFactory factory) : IClassFixture<BisWebFac
         Assert.DoesNotContain("<script>alert(1)</script>", hostile, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_hostile_display_name_is_shown_as_text()
+    [Theory]
+    [InlineData("mallory", "dispatcher", "/dispatch")]
+    [InlineData("mallory-steward", "steward", "/")]
+    public async Task A_hostile_display_name_is_shown_as_text(string username, string role, string page)
     {
         await factory.Services.GetRequiredService<BIS.Web.Security.LocalAccounts>()
-            .CreateAsync("mallory", "<img src=x onerror=alert(1)>", BIS.Web.Security.BisRoles.Dispatcher, null, "mallory-password", CancellationToken.None);
+            .CreateAsync(username, "<img src=x onerror=alert(1)>", role, null, "mallory-password", CancellationToken.None);
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
-        await SignIn.AsAsync(client, "mallory", "mallory-password");
+        await SignIn.AsAsync(client, username, "mallory-password");
 
-        var landing = await client.GetStringAsync("/");
+        var html = await client.GetStringAsync(page);
 
-        Assert.DoesNotContain("<img src=x", landing, StringComparison.Ordinal);
-        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", landing, StringComparison.Ordinal);
+        Assert.DoesNotContain("<img src=x", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_dispatcher_lands_on_the_console_and_a_steward_may_not_open_it()
+    {
+        using var dispatcher = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await SignIn.AsAsync(dispatcher, "dispatcher", BisWebFactory.DispatcherPassword);
+        var landing = await dispatcher.GetAsync("/");
+        Assert.Equal("/dispatch", landing.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await dispatcher.GetAsync("/dispatch")).StatusCode);
+
+        using var steward = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await SignIn.AsAsync(steward, "steward", "steward-test-password");
+        Assert.Equal(HttpStatusCode.Forbidden, (await steward.GetAsync("/dispatch")).StatusCode);
     }
 
     private static string Sample(string segment) => segment switch

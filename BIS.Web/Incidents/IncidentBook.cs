@@ -1,0 +1,181 @@
+using System.Security.Claims;
+using BIS.Web.Live;
+using Npgsql;
+
+namespace BIS.Web.Incidents;
+
+/// <summary>Opens, lists and closes incidents and assigns units to them. Plain SQL against the store.</summary>
+public sealed class IncidentBook(NpgsqlDataSource dataSource)
+{
+    public const int MaxNotesLength = 2000;
+
+    public async Task<Incident> OpenAsync(long buildingId, string type, string? notes, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        if (!IncidentTypes.All.Contains(type))
+        {
+            throw new IncidentRequestException($"Unknown incident type '{Shorten(type)}'. Use one of: {string.Join(", ", IncidentTypes.All)}.");
+        }
+
+        notes = (notes ?? "").Trim();
+        if (notes.Length > MaxNotesLength)
+        {
+            throw new IncidentRequestException($"Notes are limited to {MaxNotesLength} characters.");
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO incident (building_id, address_text, incident_type, notes, opened_by)
+            SELECT building_id, coalesce(address_text, address_key, parcel_id), @type, @notes, @by FROM building WHERE building_id = @building
+            RETURNING incident_id
+            """);
+        command.Parameters.AddWithValue("building", buildingId);
+        command.Parameters.AddWithValue("type", type);
+        command.Parameters.AddWithValue("notes", notes);
+        command.Parameters.AddWithValue("by", Actor(user));
+        var id = await command.ExecuteScalarAsync(cancellationToken) as long?
+            ?? throw new IncidentRequestException($"No building {buildingId}.");
+        await NotifyAsync(cancellationToken);
+        return (await GetAsync(id, cancellationToken))!;
+    }
+
+    /// <summary>Assigns units that are in service and not already on another open incident.</summary>
+    public async Task<Incident> AssignAsync(long incidentId, IReadOnlyCollection<string> unitIds, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var check = new NpgsqlCommand(
+            """
+            SELECT u.unit_id, u.in_service, busy.incident_id, (SELECT status FROM incident WHERE incident_id = @incident FOR UPDATE)
+            FROM unnest(@units::text[]) AS wanted(unit_id)
+            LEFT JOIN unit u ON u.unit_id = wanted.unit_id
+            LEFT JOIN LATERAL (SELECT iu.incident_id FROM incident_unit iu JOIN incident i USING (incident_id)
+                               WHERE iu.unit_id = wanted.unit_id AND i.status = 'open' AND i.incident_id <> @incident LIMIT 1) busy ON true
+            """, connection, transaction))
+        {
+            check.Parameters.AddWithValue("incident", incidentId);
+            check.Parameters.AddWithValue("units", unitIds.ToArray());
+            await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+            var problems = new List<string>();
+            var index = 0;
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                if (reader.IsDBNull(3) || reader.GetString(3) != "open")
+                {
+                    throw new IncidentRequestException($"Incident {incidentId} is not open.");
+                }
+
+                var wanted = unitIds.ElementAt(index++);
+                if (reader.IsDBNull(0))
+                {
+                    problems.Add($"no unit '{Shorten(wanted)}'");
+                }
+                else if (!reader.GetBoolean(1))
+                {
+                    problems.Add($"{wanted} is out of service");
+                }
+                else if (!reader.IsDBNull(2))
+                {
+                    problems.Add($"{wanted} is on incident {reader.GetInt64(2)}");
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new IncidentRequestException("Not assigned: " + string.Join("; ", problems) + ".");
+            }
+        }
+
+        await using (var insert = new NpgsqlCommand(
+            """
+            INSERT INTO incident_unit (incident_id, unit_id, assigned_by)
+            SELECT @incident, unit_id, @by FROM unnest(@units::text[]) AS u(unit_id)
+            ON CONFLICT DO NOTHING
+            """, connection, transaction))
+        {
+            insert.Parameters.AddWithValue("incident", incidentId);
+            insert.Parameters.AddWithValue("units", unitIds.ToArray());
+            insert.Parameters.AddWithValue("by", Actor(user));
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await NotifyAsync(cancellationToken);
+        return (await GetAsync(incidentId, cancellationToken))!;
+    }
+
+    public async Task CloseAsync(long incidentId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE incident SET status = 'closed', closed_at = now(), closed_by = @by WHERE incident_id = @id AND status = 'open'");
+        command.Parameters.AddWithValue("id", incidentId);
+        command.Parameters.AddWithValue("by", Actor(user));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new IncidentRequestException($"Incident {incidentId} is not open.");
+        }
+
+        await NotifyAsync(cancellationToken);
+    }
+
+    public async Task<Incident?> GetAsync(long incidentId, CancellationToken cancellationToken) =>
+        (await ListAsync("i.incident_id = @id", incidentId, cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<Incident>> OpenIncidentsAsync(CancellationToken cancellationToken) =>
+        ListAsync("i.status = 'open'", null, cancellationToken);
+
+    public async Task<IReadOnlyList<Unit>> UnitsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT u.unit_id, u.name, u.kind, u.station, u.capabilities, u.in_service,
+                   (SELECT iu.incident_id FROM incident_unit iu JOIN incident i USING (incident_id)
+                    WHERE iu.unit_id = u.unit_id AND i.status = 'open' LIMIT 1)
+            FROM unit u ORDER BY u.kind, u.unit_id
+            """);
+        var units = new List<Unit>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            units.Add(new Unit(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.GetFieldValue<string[]>(4), reader.GetBoolean(5), reader.IsDBNull(6) ? null : reader.GetInt64(6)));
+        }
+
+        return units;
+    }
+
+    private async Task<IReadOnlyList<Incident>> ListAsync(string where, long? id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"""
+            SELECT i.incident_id, i.building_id, i.address_text, i.incident_type, i.notes, i.status, i.opened_at, i.opened_by,
+                   coalesce((SELECT array_agg(unit_id ORDER BY assigned_at, unit_id) FROM incident_unit iu WHERE iu.incident_id = i.incident_id), ARRAY[]::text[])
+            FROM incident i WHERE {where} ORDER BY i.opened_at DESC, i.incident_id DESC LIMIT 200
+            """);
+        if (id is { } value)
+        {
+            command.Parameters.AddWithValue("id", value);
+        }
+
+        var incidents = new List<Incident>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            incidents.Add(new Incident(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2),
+                reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6),
+                reader.GetString(7), reader.GetFieldValue<string[]>(8)));
+        }
+
+        return incidents;
+    }
+
+    /// <summary>Tells every web node's listener (ours included) that the incident board changed.</summary>
+    private async Task NotifyAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand($"NOTIFY {DatabaseChangeListener.IncidentsChannel}");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
+}

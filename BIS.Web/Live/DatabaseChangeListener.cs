@@ -1,0 +1,112 @@
+using System.Text.Json;
+using BIS.Ingest.Pipeline;
+using Npgsql;
+
+namespace BIS.Web.Live;
+
+/// <summary>
+/// LISTENs on the database's change channels and hands each notification to <see cref="LiveUpdates"/>.
+/// Every web node runs one, so a feed run or an incident opened on another node reaches every console.
+/// On a lost connection it reconnects with backoff and asks subscribers to resynchronise, because
+/// notifications sent while it was away are gone.
+/// </summary>
+public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpdates updates, ILogger<DatabaseChangeListener> logger) : BackgroundService
+{
+    public const string IncidentsChannel = "bis_incidents_changed";
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var backoff = TimeSpan.FromSeconds(1);
+        var reconnecting = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += (_, e) => Dispatch(e.Channel, e.Payload);
+                await using (var listen = new NpgsqlCommand($"LISTEN {FeedRunner.NotifyChannel}; LISTEN {IncidentsChannel};", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                logger.LogInformation("Listening for hazard and incident changes");
+                if (reconnecting)
+                {
+                    await updates.PublishResynchronizeAsync();
+                }
+
+                backoff = TimeSpan.FromSeconds(1);
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or IOException or TimeoutException)
+            {
+                logger.LogWarning(exception, "Change listener lost the database; retrying in {Backoff}", backoff);
+                reconnecting = true;
+                await Task.Delay(backoff, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    private void Dispatch(string channel, string payload)
+    {
+        // Handlers are awaited off the connection's thread so a slow console cannot stall the listener.
+        _ = channel == IncidentsChannel
+            ? Task.Run(updates.PublishIncidentsChangedAsync)
+            : Task.Run(() => PublishBuildingsAsync(payload));
+    }
+
+    private async Task PublishBuildingsAsync(string payload)
+    {
+        ChangeNotification.Payload? parsed;
+        try
+        {
+            parsed = JsonSerializer.Deserialize<ChangeNotification.Payload>(payload, RecordJson.Options);
+        }
+        catch (JsonException exception)
+        {
+            logger.LogWarning(exception, "Ignoring an unreadable change notification");
+            return;
+        }
+
+        if (parsed is null)
+        {
+            return;
+        }
+
+        var ids = parsed.BuildingIds is { } list ? list.ToHashSet() : await ChangedByRunAsync(parsed.RunId);
+        await updates.PublishAsync(new BuildingsChanged(parsed.RunId, parsed.Feed, ids));
+    }
+
+    /// <summary>Large runs send only their id; the ids are in run_changed_building. Null (= all) if unreadable.</summary>
+    private async Task<IReadOnlySet<long>?> ChangedByRunAsync(long runId)
+    {
+        try
+        {
+            await using var command = dataSource.CreateCommand("SELECT building_id FROM run_changed_building WHERE run_id = @run");
+            command.Parameters.AddWithValue("run", runId);
+            var ids = new HashSet<long>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                ids.Add(reader.GetInt64(0));
+            }
+
+            return ids;
+        }
+        catch (NpgsqlException exception)
+        {
+            logger.LogWarning(exception, "Could not read the buildings run {RunId} changed; refreshing every open card", runId);
+            return null;
+        }
+    }
+}
