@@ -29,24 +29,33 @@ public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public const string DispatcherPassword = "dispatcher-test-password";
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         await _database.InitializeAsync();
         await ApiKeyAuthentication.RegisterAsync(_database.DataSource, "test-cad", CadKey, CancellationToken.None);
         var accounts = Services.GetRequiredService<LocalAccounts>();
         await accounts.CreateAsync("dispatcher", "Test Dispatcher", BisRoles.Dispatcher, null, DispatcherPassword, CancellationToken.None);
         await accounts.CreateAsync("steward", "Test Steward", BisRoles.Steward, null, "steward-test-password", CancellationToken.None);
-        var runner = Services.GetRequiredService<FeedRunner>();
+        await LoadAsync(Services.GetRequiredService<FeedRunner>());
+    }
+
+    /// <summary>The feeds the tests start with: the mini city's assessing and violations.</summary>
+    protected virtual async Task LoadAsync(FeedRunner runner)
+    {
         await runner.RunAsync(FeedKind.Assessing, "test", CancellationToken.None);
         await runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
     }
+
+    /// <summary>Where the feeds read from.</summary>
+    protected virtual Dictionary<string, string?> FeedSettings() => City.FeedSettings();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(configuration =>
         {
-            var settings = City.FeedSettings();
+            var settings = FeedSettings();
+            settings["Units:RosterFile"] = Path.Combine(RepoPaths.Root, "infra", "sample-city", "units.csv");
             settings["Database:ConnectionString"] = _database.ConnectionString;
             settings["Database:MigrateOnStartup"] = "false";
             settings["Ingest:RunScheduler"] = RunScheduler ? "true" : "false";
