@@ -28,7 +28,13 @@ public static class FeedManifestConfiguration
             return configuration;
         }
 
-        var set = FeedFileSet.Load(full);
+        configuration.AddInMemoryCollection(SettingsOf(FeedFileSet.Load(full)));
+        return configuration;
+    }
+
+    /// <summary>The Feeds:Sources entries that point every feed of <paramref name="set"/> at its files.</summary>
+    public static Dictionary<string, string?> SettingsOf(FeedFileSet set)
+    {
         var values = new Dictionary<string, string?>();
         foreach (var feed in set.Feeds)
         {
@@ -41,7 +47,6 @@ public static class FeedManifestConfiguration
             }
         }
 
-        configuration.AddInMemoryCollection(values);
-        return configuration;
+        return values;
     }
 }

@@ -16,6 +16,7 @@ namespace BIS.Web.Tests;
 public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TestDatabase _database = new();
+    private bool _disposed;
 
     public MiniCity City { get; } = new();
 
@@ -71,10 +72,19 @@ public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public override async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         await base.DisposeAsync();
         await _database.DisposeAsync();
         City.Dispose();
+        GC.SuppressFinalize(this);
     }
 }

@@ -66,7 +66,8 @@ export function create(element, dotnet, options) {
       if (building.latitude != null && building.longitude != null) {
         const marker = L.circleMarker([building.latitude, building.longitude],
           { radius: 10, color: "#ffffff", weight: 3, fillColor: colour, fillOpacity: 0.9 });
-        marker.bindTooltip(textElement(building.address), { permanent: true, direction: "top", offset: [0, -10], className: "map-label" });
+        const label = building.owner ? `${building.address}\n${building.owner}` : building.address;
+        marker.bindTooltip(textElement(label), { permanent: true, direction: "top", offset: [0, -10], className: "map-label" });
         marker.addTo(selection);
         bounds = bounds ?? L.latLngBounds([[building.latitude, building.longitude], [building.latitude, building.longitude]]);
       }
