@@ -5,6 +5,7 @@ using BIS.Web.Dispatch;
 using BIS.Web.Health;
 using BIS.Web.Incidents;
 using BIS.Web.Lookup;
+using BIS.Web.Map;
 using BIS.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,7 @@ app.UseAntiforgery();
 app.MapSignIn();
 app.MapBisHealth();
 app.MapBuildingLookup();
+app.MapTiles();
 app.MapFeedStatus();
 app.MapDispatchConsole();
 

@@ -1,6 +1,8 @@
 using BIS.Benchmarks.Ingest;
+using BIS.Benchmarks.Lookup;
 
 // infra/bis bench [ingest] [--buildings N]
+// infra/bis bench lookup [--buildings N] [--seconds S] [--clients C]
 // Every benchmark ends by printing one line per figure: "figure <name> <value> <unit>".
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "ingest";
 var buildings = ReadInt(args, "--buildings", 200_000);
@@ -10,8 +12,10 @@ switch (what)
     case "ingest":
         await IngestBenchmark.RunAsync(buildings);
         return 0;
+    case "lookup":
+        return await LookupBenchmark.RunAsync(buildings, ReadInt(args, "--seconds", 60), ReadInt(args, "--clients", 50));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: ingest.");
+        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: ingest, lookup.");
         return 2;
 }
 

@@ -53,12 +53,12 @@ public static class IngestBenchmark
 
             // Source rows are every row of every input file: CSV records, JSON items and GeoJSON
             // features (parcels and footprints are rows of the assessing feed too).
-            Figure("full_rebuild_seconds", total.Elapsed.TotalSeconds, "s");
-            Figure("end_to_end_rows_per_s", set.TotalRows / total.Elapsed.TotalSeconds, "rows/s");
-            Figure("copy_only_rows_per_s", copy, "rows/s");
-            Figure("incremental_1pct_seconds", incremental.Elapsed.TotalSeconds, "s");
-            Figure("source_rows", set.TotalRows, "rows");
-            Figure("staged_records", rowsRead, "rows");
+            Figures.Print("full_rebuild_seconds", total.Elapsed.TotalSeconds, "s");
+            Figures.Print("end_to_end_rows_per_s", set.TotalRows / total.Elapsed.TotalSeconds, "rows/s");
+            Figures.Print("copy_only_rows_per_s", copy, "rows/s");
+            Figures.Print("incremental_1pct_seconds", incremental.Elapsed.TotalSeconds, "s");
+            Figures.Print("source_rows", set.TotalRows, "rows");
+            Figures.Print("staged_records", rowsRead, "rows");
         }
         finally
         {
@@ -102,7 +102,7 @@ public static class IngestBenchmark
         return rows / elapsed.TotalSeconds;
     }
 
-    private static void EnsureLoaded(FeedRunResult result)
+    internal static void EnsureLoaded(FeedRunResult result)
     {
         if (result.Status is not (FeedRunStatus.Succeeded or FeedRunStatus.Unchanged))
         {
@@ -110,10 +110,7 @@ public static class IngestBenchmark
         }
     }
 
-    private static void Report(FeedRunResult r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    internal static void Report(FeedRunResult r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"  {r.Feed,-17} {r.Status.ToDb(),-9} read {r.RowsRead,9:N0} accepted {r.RowsAccepted,9:N0} rejected {r.RowsRejected,7:N0} " +
         $"matched {r.RowsMatched,9:N0} unmatched {r.RowsUnmatched,7:N0} buildings {r.BuildingsChanged,7:N0} {r.Elapsed.TotalSeconds,7:F2}s  [{r.DescribePhases()}]"));
-
-    private static void Figure(string name, double value, string unit) =>
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"figure {name} {value:0.###} {unit}"));
 }

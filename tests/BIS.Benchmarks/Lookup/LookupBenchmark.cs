@@ -1,0 +1,88 @@
+using System.Globalization;
+
+namespace BIS.Benchmarks.Lookup;
+
+/// <summary>
+/// What a dispatcher waits for, measured against the real BIS.Web process over HTTP on a large
+/// synthetic city: address search + building summary under concurrent CAD clients, then vector tiles
+/// at street zooms. Client, server and PostgreSQL share this machine's cores, so the figures are
+/// for the whole system under load, not for the server alone.
+/// </summary>
+public static class LookupBenchmark
+{
+    private const int QuerySample = 5_000;
+    private const int TilesPerZoom = 250;
+    private const int TileClients = 8;
+    private static readonly int[] TileZooms = [14, 15, 16, 17];
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+
+    public static async Task<int> RunAsync(int buildings, int seconds, int clients)
+    {
+        await LookupCityDatabase.EnsureLoadedAsync(buildings);
+        var connectionString = LookupCityDatabase.ConnectionString;
+        var manifest = Path.Combine(LookupCityDatabase.CityDirectory(buildings), "feeds.json");
+        var queries = await AddressQueries.SampleAsync(connectionString, QuerySample, seed: 11);
+        var extent = await TileLoad.CityExtentAsync(connectionString);
+
+        await using var web = await WebProcess.StartAsync(connectionString, File.Exists(manifest) ? manifest : null);
+        Console.WriteLine($"BIS.Web is up at {web.Address} on {LookupCityDatabase.Name}.");
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients + TileClients }) { BaseAddress = web.Address };
+        http.DefaultRequestHeaders.Add("X-Api-Key", web.CadApiKey);
+
+        var lookup = new LookupLoad(http, queries);
+        await lookup.RunAsync(clients, WarmUp);
+        var serverCpuBefore = web.ProcessorTime;
+        Console.WriteLine($"Search + summary: {clients} clients for {seconds}s, {queries.Count:N0} address spellings ({string.Join(", ", AddressQueries.Variations)})");
+        var pairs = await lookup.RunAsync(clients, TimeSpan.FromSeconds(seconds));
+        var serverCpu = web.ProcessorTime - serverCpuBefore;
+        ReportLookup(pairs, serverCpu);
+        if (pairs.Errors > Math.Max(1, pairs.Pairs.Count / 1000))
+        {
+            Console.Error.WriteLine($"{pairs.Errors} lookups failed; first: {pairs.FirstError}");
+            return 1;
+        }
+
+        var tileLoad = new TileLoad(http);
+        await tileLoad.RunAsync(extent, 16, 40, TileClients, seed: 99);
+        Console.WriteLine($"Vector tiles: {TilesPerZoom} random tiles per zoom inside the city, {TileClients} clients");
+        var allTiles = new Latencies();
+        var tileFigures = new List<(int Zoom, double P95)>();
+        foreach (var zoom in TileZooms)
+        {
+            var result = await tileLoad.RunAsync(extent, zoom, TilesPerZoom, TileClients, seed: zoom);
+            allTiles.AddRange(result.Latencies);
+            var p95 = result.Latencies.Percentile(95);
+            tileFigures.Add((zoom, p95));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  z{zoom}: p50 {result.Latencies.Percentile(50),6:F1} ms  p95 {p95,6:F1} ms  max {result.Latencies.Percentile(100),6:F1} ms  " +
+                $"mean size {result.Bytes / 1024.0 / Math.Max(1, result.Tiles - result.Empty),7:F1} KiB  empty {result.Empty}"));
+        }
+
+        Figures.Print("lookup_search_summary_p50", pairs.Pairs.Percentile(50), "ms");
+        Figures.Print("lookup_search_summary_p99", pairs.Pairs.Percentile(99), "ms");
+        Figures.Print("lookup_pairs_per_second", pairs.Pairs.Count / pairs.Elapsed.TotalSeconds, "req/s");
+        Figures.Print("lookup_first_candidate_intended", 100.0 * pairs.IntendedFirst.Sum() / Math.Max(1, pairs.Asked.Sum()), "%");
+        foreach (var (zoom, p95) in tileFigures)
+        {
+            Figures.Print($"tile_p95_z{zoom}", p95, "ms");
+        }
+
+        Figures.Print("tile_p95", allTiles.Percentile(95), "ms");
+        return 0;
+    }
+
+    private static void ReportLookup(LookupLoad.Result result, TimeSpan serverCpu)
+    {
+        var count = Math.Max(1, result.Pairs.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {result.Pairs.Count:N0} pairs in {result.Elapsed.TotalSeconds:F1}s: p50 {result.Pairs.Percentile(50):F1} ms, p90 {result.Pairs.Percentile(90):F1} ms, " +
+            $"p99 {result.Pairs.Percentile(99):F1} ms, max {result.Pairs.Percentile(100):F1} ms; nothing found {result.NothingFound}, errors {result.Errors}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  BIS.Web CPU: {serverCpu.TotalMilliseconds / count:F2} ms per pair ({serverCpu.TotalSeconds / result.Elapsed.TotalSeconds:F2} cores busy)"));
+        for (var i = 0; i < AddressQueries.Variations.Length; i++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {AddressQueries.Variations[i],-15} intended building first in {100.0 * result.IntendedFirst[i] / Math.Max(1, result.Asked[i]),5:F1}% of {result.Asked[i]:N0}"));
+        }
+    }
+}
