@@ -70,10 +70,23 @@ public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness fr
                 WHERE @street::text IS NOT NULL AND a.street = @street
                   AND (@low::int IS NULL OR (a.number_low <= @high AND @low <= a.number_high))
                   AND (@zip::text IS NULL OR a.zip IS NULL OR a.zip = @zip)
-            ), fuzzy AS (
+            ), numbered AS (
+                -- Only without an exact match (which is the answer; near spellings would crowd it): the
+                -- street is mistyped or its type left out, and the number is usually right, so only
+                -- the addresses at that number are compared (index on the number range).
                 SELECT a.building_id, 'similar address' AS matched_by, similarity(a.address_key, @key) * 0.8 AS score
                 FROM building_address a
-                WHERE a.address_key % @key
+                WHERE @low::int IS NOT NULL AND NOT EXISTS (SELECT FROM exact)
+                  AND a.number_low IS NOT NULL AND int4range(a.number_low, a.number_high, '[]') && int4range(@low, @high, '[]')
+                  AND similarity(a.address_key, @key) >= 0.3
+                ORDER BY score DESC
+                LIMIT 50
+            ), fuzzy AS (
+                -- Nothing good at that number either (or no number): every address, by trigram.
+                SELECT a.building_id, 'similar address' AS matched_by, similarity(a.address_key, @key) * 0.8 AS score
+                FROM building_address a
+                WHERE NOT EXISTS (SELECT FROM exact) AND NOT EXISTS (SELECT FROM numbered WHERE score >= 0.5 * 0.8)
+                  AND a.address_key % @key
                 ORDER BY a.address_key <-> @key
                 LIMIT 50
             ), owner AS (
@@ -90,7 +103,7 @@ public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness fr
                 LIMIT 20
             ), best AS (
                 SELECT DISTINCT ON (building_id) building_id, matched_by, score
-                FROM (SELECT * FROM exact UNION ALL SELECT * FROM fuzzy UNION ALL SELECT * FROM owner UNION ALL SELECT * FROM business) c
+                FROM (SELECT * FROM exact UNION ALL SELECT * FROM numbered UNION ALL SELECT * FROM fuzzy UNION ALL SELECT * FROM owner UNION ALL SELECT * FROM business) c
                 ORDER BY building_id, score DESC
             )
             SELECT b.building_id, coalesce(b.address_text, b.address_key), b.zip, coalesce(h.max_severity, 0), best.matched_by, best.score

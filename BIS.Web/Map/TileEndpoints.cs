@@ -15,8 +15,11 @@ public static class TileEndpoints
     public const int BuildingsMinZoom = 13;
     public const int HydrantsMinZoom = 15;
 
-    /// <summary>Below this zoom a building is drawn as its point: shapes would be specks.</summary>
-    public const int ShapesMinZoom = 14;
+    /// <summary>
+    /// Below this zoom a building is sent as its point: a house is a speck of 2 by 4 pixels at z14,
+    /// and a z14 tile of a dense city holds ~7,000 buildings, whose shapes took ~3 times as long to cut.
+    /// </summary>
+    public const int ShapesMinZoom = 15;
 
     private const int Extent = 4096;
 

@@ -32,6 +32,7 @@ public sealed class WebProcess : IAsyncDisposable
     {
         get
         {
+            EnsureRunning();
             _process.Refresh();
             return _process.TotalProcessorTime;
         }
@@ -94,10 +95,7 @@ public sealed class WebProcess : IAsyncDisposable
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < timeout)
         {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"BIS.Web exited with code {_process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, _lastOutput)}");
-            }
+            EnsureRunning();
 
             try
             {
@@ -125,6 +123,18 @@ public sealed class WebProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"BIS.Web was not ready at {Address}health/ready within {timeout.TotalSeconds:F0}s:{Environment.NewLine}{string.Join(Environment.NewLine, _lastOutput)}");
+    }
+
+    /// <summary>A server that died mid-run is reported with its last words, not as a figure.</summary>
+    public void EnsureRunning()
+    {
+        if (_process.HasExited)
+        {
+            lock (_lastOutput)
+            {
+                throw new InvalidOperationException($"BIS.Web exited with code {_process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, _lastOutput)}");
+            }
+        }
     }
 
     private void Keep(string? line)

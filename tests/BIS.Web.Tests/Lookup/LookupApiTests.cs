@@ -13,6 +13,8 @@ public sealed class LookupApiTests(BisWebFactory factory) : IClassFixture<BisWeb
     [InlineData("302 Sumner St")]
     [InlineData("302 SUMNER STREET East Boston 02128")]
     [InlineData("300-304 Sumner St")]
+    [InlineData("302 Sumnr St")]
+    [InlineData("302 sumner")]
     public async Task Search_finds_302_Sumner_in_its_spellings(string query)
     {
         var candidates = await _client.GetFromJsonAsync<JsonElement>($"/api/buildings/search?q={Uri.EscapeDataString(query)}");

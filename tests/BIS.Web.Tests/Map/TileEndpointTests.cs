@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using BIS.TestSupport;
+using BIS.Web.Map;
 using NetTopologySuite.Features;
 using NetTopologySuite.IO.VectorTiles;
 using NetTopologySuite.IO.VectorTiles.Mapbox;
@@ -37,7 +38,7 @@ public sealed class TileEndpointTests(BisWebFactory factory) : IClassFixture<Bis
         var buildings = Assert.Single(tile.Layers, l => l.Name == "buildings");
         var sumner = Assert.Single(buildings.Features, f => IdOf(f) == id);
         Assert.Equal(severity, Convert.ToInt32(sumner.Attributes["sev"], CultureInfo.InvariantCulture));
-        Assert.Equal(zoom >= 14 ? "Polygon" : "Point", sumner.Geometry.GeometryType);
+        Assert.Equal(zoom >= TileEndpoints.ShapesMinZoom ? "Polygon" : "Point", sumner.Geometry.GeometryType);
         Assert.All(buildings.Features, f => Assert.Equal(["id", "sev"], f.Attributes.GetNames().Order(StringComparer.Ordinal)));
     }
 
