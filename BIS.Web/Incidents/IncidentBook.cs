@@ -43,39 +43,43 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var status = new NpgsqlCommand("SELECT status FROM incident WHERE incident_id = @incident FOR UPDATE", connection, transaction))
+        {
+            status.Parameters.AddWithValue("incident", incidentId);
+            if (await status.ExecuteScalarAsync(cancellationToken) as string != "open")
+            {
+                throw new IncidentRequestException($"Incident {incidentId} is not open.");
+            }
+        }
+
         await using (var check = new NpgsqlCommand(
             """
-            SELECT u.unit_id, u.in_service, busy.incident_id, (SELECT status FROM incident WHERE incident_id = @incident FOR UPDATE)
-            FROM unnest(@units::text[]) AS wanted(unit_id)
+            SELECT wanted.unit_id, u.unit_id IS NOT NULL, coalesce(u.in_service, false), busy.incident_id
+            FROM unnest(@units::text[]) WITH ORDINALITY AS wanted(unit_id, n)
             LEFT JOIN unit u ON u.unit_id = wanted.unit_id
             LEFT JOIN LATERAL (SELECT iu.incident_id FROM incident_unit iu JOIN incident i USING (incident_id)
                                WHERE iu.unit_id = wanted.unit_id AND i.status = 'open' AND i.incident_id <> @incident LIMIT 1) busy ON true
+            ORDER BY wanted.n
             """, connection, transaction))
         {
             check.Parameters.AddWithValue("incident", incidentId);
             check.Parameters.AddWithValue("units", unitIds.ToArray());
             await using var reader = await check.ExecuteReaderAsync(cancellationToken);
             var problems = new List<string>();
-            var index = 0;
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (reader.IsDBNull(3) || reader.GetString(3) != "open")
-                {
-                    throw new IncidentRequestException($"Incident {incidentId} is not open.");
-                }
-
-                var wanted = unitIds.ElementAt(index++);
-                if (reader.IsDBNull(0))
+                var wanted = reader.GetString(0);
+                if (!reader.GetBoolean(1))
                 {
                     problems.Add($"no unit '{Shorten(wanted)}'");
                 }
-                else if (!reader.GetBoolean(1))
+                else if (!reader.GetBoolean(2))
                 {
                     problems.Add($"{wanted} is out of service");
                 }
-                else if (!reader.IsDBNull(2))
+                else if (!reader.IsDBNull(3))
                 {
-                    problems.Add($"{wanted} is on incident {reader.GetInt64(2)}");
+                    problems.Add($"{wanted} is on incident {reader.GetInt64(3)}");
                 }
             }
 
