@@ -6,7 +6,9 @@ namespace BIS.Ingest.Pipeline;
 /// <summary>
 /// Announces the buildings a run changed with NOTIFY (delivered only when the run commits). Payloads
 /// are capped at 8000 bytes by PostgreSQL, so large runs send the run id and the listener reads the
-/// ids from run_changed_building.
+/// ids from run_changed_building. A run that changed records but no building's hazards still sends
+/// one, with no ids: the flags are the same, but lists read from the records (open violations, prior
+/// fires, hydrants nearby) are not, and the web nodes keep lookup answers until they are told.
 /// </summary>
 public static class ChangeNotification
 {
@@ -14,9 +16,10 @@ public static class ChangeNotification
 
     public sealed record Payload(long RunId, string Feed, int Count, IReadOnlyList<long>? BuildingIds);
 
-    public static async Task SendAsync(NpgsqlConnection connection, string channel, long runId, string feed, IReadOnlyList<long> buildingIds, CancellationToken cancellationToken)
+    public static async Task SendAsync(
+        NpgsqlConnection connection, string channel, long runId, string feed, IReadOnlyList<long> buildingIds, long changedRecords, CancellationToken cancellationToken)
     {
-        if (buildingIds.Count == 0)
+        if (buildingIds.Count == 0 && changedRecords == 0)
         {
             return;
         }

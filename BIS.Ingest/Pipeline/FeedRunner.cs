@@ -148,7 +148,7 @@ public sealed class FeedRunner(
 
         await phases.EnterAsync("indexing", cancellationToken);
         var changedBuildings = await indexBuilder.RebuildAsync(connection, runId, cancellationToken);
-        await ChangeNotification.SendAsync(connection, NotifyChannel, runId, feed.Slug(), changedBuildings, cancellationToken);
+        await ChangeNotification.SendAsync(connection, NotifyChannel, runId, feed.Slug(), changedBuildings, changedRecords, cancellationToken);
 
         await phases.EnterAsync("committing", cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BIS.Ingest.Pipeline;
+using BIS.Web.Lookup;
 using Npgsql;
 
 namespace BIS.Web.Live;
@@ -10,7 +11,7 @@ namespace BIS.Web.Live;
 /// On a lost connection it reconnects with backoff and asks subscribers to resynchronise, because
 /// notifications sent while it was away are gone.
 /// </summary>
-public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpdates updates, ILogger<DatabaseChangeListener> logger) : BackgroundService
+public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpdates updates, LookupCaches caches, ILogger<DatabaseChangeListener> logger) : BackgroundService
 {
     public const string IncidentsChannel = "bis_incidents_changed";
 
@@ -34,6 +35,7 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
                 logger.LogInformation("Listening for hazard and incident changes");
                 if (reconnecting)
                 {
+                    caches.InvalidateAll();
                     await updates.PublishResynchronizeAsync();
                 }
 
@@ -50,6 +52,8 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
             catch (Exception exception) when (exception is NpgsqlException or IOException or TimeoutException)
             {
                 logger.LogWarning(exception, "Change listener lost the database; retrying in {Backoff}", backoff);
+                // Notices sent while we are away are lost: nothing kept until now may be trusted.
+                caches.InvalidateAll();
                 reconnecting = true;
                 await Task.Delay(backoff, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
@@ -59,6 +63,12 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
 
     private void Dispatch(string channel, string payload)
     {
+        if (channel != IncidentsChannel)
+        {
+            // At once and first (even for a notice we cannot read), so a card re-reading itself on the notice gets the new rows.
+            caches.InvalidateAll();
+        }
+
         // Handlers are awaited off the connection's thread so a slow console cannot stall the listener.
         _ = channel == IncidentsChannel
             ? Task.Run(updates.PublishIncidentsChangedAsync)

@@ -9,11 +9,27 @@ using Npgsql;
 namespace BIS.Web.Lookup;
 
 /// <summary>Read-only queries against the hazard index: by building id, by address text, by point.</summary>
-public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness freshness, TimeProvider time)
+public sealed class BuildingLookup([FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, FeedFreshness freshness, LookupCaches caches, TimeProvider time)
 {
     public const int MaxQueryLength = 200;
 
+    /// <summary>The building's summary, its STALE marks and data ages as of now; null when there is no such building.</summary>
     public async Task<BuildingSummary?> GetAsync(long buildingId, CancellationToken cancellationToken)
+    {
+        var feeds = await caches.Freshness.GetOrReadAsync("feeds", async ct => await freshness.ReadAsync(ct), cancellationToken)
+            ?? throw new InvalidOperationException("Feed freshness could not be read.");
+        var summary = await caches.Summaries.GetOrReadAsync(buildingId, ct => ReadAsync(buildingId, feeds, ct), cancellationToken);
+        if (summary is null)
+        {
+            return null;
+        }
+
+        // A kept summary is reused across requests; only what depends on the clock is worked out again.
+        var now = time.GetUtcNow();
+        return summary with { Flags = summary.Flags.Select(view => ViewOf(view.Flag, feeds, now)).ToList(), Feeds = feeds.Values.ToList() };
+    }
+
+    private async Task<BuildingSummary?> ReadAsync(long buildingId, IReadOnlyDictionary<string, FeedFreshnessEntry> feeds, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
@@ -32,7 +48,6 @@ public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness fr
             return null;
         }
 
-        var feeds = await freshness.ReadAsync(cancellationToken);
         var flags = JsonSerializer.Deserialize<List<HazardFlag>>(reader.GetString(9), RecordJson.Options) ?? [];
         var summary = new BuildingSummary
         {
@@ -58,6 +73,12 @@ public sealed class BuildingLookup(NpgsqlDataSource dataSource, FeedFreshness fr
 
     /// <summary>Candidates for an address (or an owner or business name) typed by a person or sent by CAD, best first.</summary>
     public async Task<IReadOnlyList<BuildingCandidate>> SearchAsync(string text, int limit, CancellationToken cancellationToken)
+    {
+        var key = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant() + "|" + limit;
+        return await caches.Searches.GetOrReadAsync(key, ct => SearchUncachedAsync(text, limit, ct), cancellationToken) ?? [];
+    }
+
+    private async Task<IReadOnlyList<BuildingCandidate>?> SearchUncachedAsync(string text, int limit, CancellationToken cancellationToken)
     {
         var address = AddressNormalizer.Normalize(text);
         await using var command = dataSource.CreateCommand(

@@ -16,6 +16,13 @@ public static class LookupEndpoints
     {
         // Severities and feeds go out by name ("high", "building-permits"), never as bare numbers.
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
+        services.AddOptions<LookupCacheOptions>()
+            .BindConfiguration(LookupCacheOptions.Section)
+            .Validate(o => o is { Seconds: >= 0, Summaries: >= 0, Searches: >= 0, TileMegabytes: >= 0, FreshnessSeconds: >= 0 },
+                $"{LookupCacheOptions.Section}: sizes and lifetimes must be 0 (off) or more.")
+            .ValidateOnStart();
+        services.AddSingleton<LookupCaches>();
+        services.AddLookupDataSource();
         return services.AddSingleton<BuildingLookup>();
     }
 

@@ -1,3 +1,4 @@
+using BIS.Web.Lookup;
 using BIS.Web.Security;
 using Npgsql;
 
@@ -26,23 +27,24 @@ public static class TileEndpoints
     /// <summary>Tile units kept around each tile so lines and symbols do not end abruptly at its edge.</summary>
     private const int Buffer = 64;
 
-    // The tables are in WGS84 and indexed there; the tile envelope is Web Mercator. The envelope
-    // (widened by the buffer) is transformed to 4326 for the GiST filter, written out where it is
-    // used so the planner folds it to a constant; only the rows that pass are transformed to 3857 for
-    // ST_AsMVTGeom. Mercator maps a box to a box, so the filter is exact.
+    // Buildings carry their tile shapes in Web Mercator (migration 0008), so the tile envelope filters
+    // them through their own GiST index and nothing is transformed per request. Hydrants are few per
+    // tile: their envelope is transformed to 4326 for the filter and only the hits to 3857.
+    // The envelope is written out where it is used so the planner folds it to a constant.
     private const string TileSql =
         """
         WITH buildings AS (
             SELECT b.building_id AS id, coalesce(h.max_severity, 0) AS sev,
-                   ST_AsMVTGeom(ST_Transform(
-                       CASE WHEN @shapes THEN coalesce(b.footprint, b.parcel_shape, b.location) ELSE b.location END, 3857),
-                       ST_TileEnvelope(@z, @x, @y), @extent, @buffer, true) AS geom
+                   ST_AsMVTGeom(b.tile_shape, ST_TileEnvelope(@z, @x, @y), @extent, @buffer, true) AS geom
             FROM building b
             LEFT JOIN hazard_index h ON h.building_id = b.building_id
-            WHERE @z >= @buildingsMinZoom
-              AND (b.location && ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => @margin), 4326)
-                   OR @shapes AND b.footprint && ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => @margin), 4326)
-                   OR @shapes AND b.parcel_shape && ST_Transform(ST_TileEnvelope(@z, @x, @y, margin => @margin), 4326))
+            WHERE @shapes AND @z >= @buildingsMinZoom AND b.tile_shape && ST_TileEnvelope(@z, @x, @y, margin => @margin)
+            UNION ALL
+            SELECT b.building_id, coalesce(h.max_severity, 0),
+                   ST_AsMVTGeom(b.tile_point, ST_TileEnvelope(@z, @x, @y), @extent, @buffer, true)
+            FROM building b
+            LEFT JOIN hazard_index h ON h.building_id = b.building_id
+            WHERE NOT @shapes AND @z >= @buildingsMinZoom AND b.tile_point && ST_TileEnvelope(@z, @x, @y, margin => @margin)
         ), hydrants AS (
             SELECT d.hydrant_id AS id, d.in_service AS ok, d.attrs ->> 'flowClass' AS flow,
                    ST_AsMVTGeom(ST_Transform(d.location, 3857), ST_TileEnvelope(@z, @x, @y), @extent, @buffer, true) AS geom
@@ -60,7 +62,7 @@ public static class TileEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> GetTileAsync(int z, int x, int y, NpgsqlDataSource dataSource, HttpContext context, CancellationToken ct)
+    private static async Task<IResult> GetTileAsync(int z, int x, int y, [FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, LookupCaches caches, HttpContext context, CancellationToken ct)
     {
         if (z is < 0 or > MaxZoom || x < 0 || y < 0 || x >= 1L << z || y >= 1L << z)
         {
@@ -72,6 +74,19 @@ public static class TileEndpoints
             return Results.NoContent();
         }
 
+        var tile = await caches.Tiles.GetOrReadAsync((z, x, y), c => CutAsync(dataSource, z, x, y, c), ct) ?? [];
+        if (tile.Length == 0)
+        {
+            return Results.NoContent();
+        }
+
+        // Hazards change with every feed run; a map panning back and forth may reuse a tile briefly.
+        context.Response.Headers.CacheControl = "private, max-age=30";
+        return Results.Bytes(tile, ContentType);
+    }
+
+    private static async Task<byte[]?> CutAsync(NpgsqlDataSource dataSource, int z, int x, int y, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand(TileSql);
         command.Parameters.AddWithValue("z", z);
         command.Parameters.AddWithValue("x", x);
@@ -82,14 +97,6 @@ public static class TileEndpoints
         command.Parameters.AddWithValue("shapes", z >= ShapesMinZoom);
         command.Parameters.AddWithValue("buildingsMinZoom", BuildingsMinZoom);
         command.Parameters.AddWithValue("hydrantsMinZoom", HydrantsMinZoom);
-        var tile = (byte[])(await command.ExecuteScalarAsync(ct))!;
-        if (tile.Length == 0)
-        {
-            return Results.NoContent();
-        }
-
-        // Hazards change with every feed run; a map panning back and forth may reuse a tile briefly.
-        context.Response.Headers.CacheControl = "private, max-age=30";
-        return Results.Bytes(tile, ContentType);
+        return (byte[]?)await command.ExecuteScalarAsync(cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ namespace BIS.Web.Security;
 /// is stored, so a database dump does not hand out working keys.
 /// </summary>
 public sealed class ApiKeyAuthentication(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, NpgsqlDataSource dataSource)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyDirectory directory)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -33,16 +33,12 @@ public sealed class ApiKeyAuthentication(
             return AuthenticateResult.Fail("Malformed API key.");
         }
 
-        await using var command = dataSource.CreateCommand("SELECT name, role FROM api_client WHERE key_sha256 = @hash AND NOT disabled");
-        command.Parameters.AddWithValue("hash", Hash(key));
-        await using var reader = await command.ExecuteReaderAsync(Context.RequestAborted);
-        if (!await reader.ReadAsync(Context.RequestAborted))
+        if (await directory.FindAsync(Hash(key), Context.RequestAborted) is not { } client)
         {
             return AuthenticateResult.Fail("Unknown API key.");
         }
 
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "cad:" + reader.GetString(0)), new Claim(ClaimTypes.Role, reader.GetString(1))], SchemeName);
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "cad:" + client.Name), new Claim(ClaimTypes.Role, client.Role)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -1,23 +1,98 @@
 using System.Security.Claims;
+using System.Threading.Channels;
+using BIS.Web.Lookup;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace BIS.Web.Security;
 
-/// <summary>Writes who looked at which building's hazards, when, and from which incident.</summary>
-public sealed class HazardAudit(NpgsqlDataSource dataSource)
+/// <summary>
+/// Writes who looked at which building's hazards, when, and from which incident. Views that arrive
+/// together are written together: one INSERT and one commit per batch instead of per view, which is
+/// what lets many consoles and CAD clients open cards at once. Each caller still waits until its own
+/// row is committed, so a view is never served unaudited.
+/// </summary>
+public sealed class HazardAudit : IAsyncDisposable
 {
+    private const int MaxBatch = 500;
+
+    /// <summary>
+    /// Batches in flight at once. One writer alone made every view wait for the batch before it: each
+    /// of its awaits queues behind the requests on a busy thread pool.
+    /// </summary>
+    private const int Writers = 4;
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly ILogger<HazardAudit> _logger;
+    private readonly Channel<View> _queue = Channel.CreateBounded<View>(new BoundedChannelOptions(10_000));
+    private readonly Task _writers;
+
+    public HazardAudit([FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, ILogger<HazardAudit> logger)
+    {
+        _dataSource = dataSource;
+        _logger = logger;
+        _writers = Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteAsync)));
+    }
+
     public async Task RecordViewAsync(ClaimsPrincipal user, long buildingId, long? incidentId, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        var view = new View(
+            user.Identity?.Name ?? "unknown",
+            string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value)),
+            buildingId,
+            incidentId,
+            new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await _queue.Writer.WriteAsync(view, cancellationToken);
+        // The view must not be served if it cannot be audited: a failed batch fails every caller in it.
+        await view.Written.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task WriteAsync()
+    {
+        var batch = new List<View>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var view))
+            {
+                batch.Add(view);
+            }
+
+            try
+            {
+                await InsertAsync(batch);
+                batch.ForEach(v => v.Written.TrySetResult());
+            }
+            catch (Exception exception)
+            {
+                _logger.LogError(exception, "Could not write {Count} hazard views to the audit log", batch.Count);
+                batch.ForEach(v => v.Written.TrySetException(exception));
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task InsertAsync(List<View> batch)
+    {
+        await using var command = _dataSource.CreateCommand(
             """
             INSERT INTO audit_log (actor, actor_role, action, building_id, incident_id)
-            VALUES (@actor, @role, 'view-hazards', @building, @incident)
+            SELECT actor, role, 'view-hazards', building, incident
+            FROM unnest(@actors, @roles, @buildings, @incidents) AS v(actor, role, building, incident)
             """);
-        command.Parameters.AddWithValue("actor", user.Identity?.Name ?? "unknown");
-        command.Parameters.AddWithValue("role", string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value)));
-        command.Parameters.AddWithValue("building", buildingId);
-        command.Parameters.AddWithValue("incident", (object?)incidentId ?? DBNull.Value);
-        // The view must not be served if it cannot be audited: no CancellationToken.None shortcut here.
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        command.Parameters.AddWithValue("actors", batch.Select(v => v.Actor).ToArray());
+        command.Parameters.AddWithValue("roles", batch.Select(v => v.Roles).ToArray());
+        command.Parameters.AddWithValue("buildings", batch.Select(v => v.BuildingId).ToArray());
+        command.Parameters.Add(new NpgsqlParameter("incidents", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = batch.Select(v => v.IncidentId).ToArray() });
+        await command.ExecuteNonQueryAsync();
     }
+
+    /// <summary>Views still queued are written before the app stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writers;
+    }
+
+    private sealed record View(string Actor, string Roles, long BuildingId, long? IncidentId, TaskCompletionSource Written);
 }

@@ -50,6 +50,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddAntiforgery(options => options.Cookie.Name = "bis.af");
         services.AddSingleton<LocalAccounts>();
         services.AddSingleton<HazardAudit>();
+        services.AddSingleton<ApiKeyDirectory>();
         services.AddHostedService<SampleAccountsSeeder>();
         return services;
     }

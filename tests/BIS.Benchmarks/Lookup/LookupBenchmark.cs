@@ -15,53 +15,63 @@ public static class LookupBenchmark
     private const int TileClients = 8;
     private static readonly int[] TileZooms = [14, 15, 16, 17];
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
+    private const int UncachedSeconds = 20;
+
+    /// <summary>Cold: a BIS.Web that keeps no answer, so every pair and tile is read from PostgreSQL.</summary>
+    private static readonly Dictionary<string, string> Uncached = new() { ["Lookup__Cache__Seconds"] = "0" };
 
     public static async Task<int> RunAsync(int buildings, int seconds, int clients)
     {
         await LookupCityDatabase.EnsureLoadedAsync(buildings);
         var connectionString = LookupCityDatabase.ConnectionString;
         var manifest = Path.Combine(LookupCityDatabase.CityDirectory(buildings), "feeds.json");
+        manifest = File.Exists(manifest) ? manifest : null;
         var queries = await AddressQueries.SampleAsync(connectionString, QuerySample, seed: 11);
         var extent = await TileLoad.CityExtentAsync(connectionString);
 
-        await using var web = await WebProcess.StartAsync(connectionString, File.Exists(manifest) ? manifest : null);
-        Console.WriteLine($"BIS.Web is up at {web.Address} on {LookupCityDatabase.Name}.");
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients + TileClients }) { BaseAddress = web.Address };
-        http.DefaultRequestHeaders.Add("X-Api-Key", web.CadApiKey);
-
-        var lookup = new LookupLoad(http, queries);
-        await lookup.RunAsync(clients, WarmUp);
-        var serverCpuBefore = web.ProcessorTime;
-        Console.WriteLine($"Search + summary: {clients} clients for {seconds}s, {queries.Count:N0} address spellings ({string.Join(", ", AddressQueries.Variations)})");
-        var pairs = await lookup.RunAsync(clients, TimeSpan.FromSeconds(seconds));
-        var serverCpu = web.ProcessorTime - serverCpuBefore;
-        ReportLookup(pairs, serverCpu);
-        if (pairs.Errors > Math.Max(1, pairs.Pairs.Count / 1000))
+        // As deployed: the web node keeps recent answers (CAD, console and tablets open the same buildings).
+        LookupLoad.Result cached;
+        await using (var web = await WebProcess.StartAsync(connectionString, manifest))
         {
-            Console.Error.WriteLine($"{pairs.Errors} lookups failed; first: {pairs.FirstError}");
-            return 1;
+            Console.WriteLine($"BIS.Web is up at {web.Address} on {LookupCityDatabase.Name}, lookup cache on.");
+            cached = await MeasureLookupAsync(web, queries, clients, seconds);
         }
 
-        var tileLoad = new TileLoad(http);
-        await tileLoad.RunAsync(extent, 16, 40, TileClients, seed: 99);
-        Console.WriteLine($"Vector tiles: {TilesPerZoom} random tiles per zoom inside the city, {TileClients} clients");
-        var allTiles = new Latencies();
+        // Every lookup a miss: what the first dispatcher to open a building waits for, and every tile cut afresh.
+        LookupLoad.Result uncached;
         var tileFigures = new List<(int Zoom, double P95)>();
-        foreach (var zoom in TileZooms)
+        var allTiles = new Latencies();
+        await using (var web = await WebProcess.StartAsync(connectionString, manifest, Uncached))
         {
-            var result = await tileLoad.RunAsync(extent, zoom, TilesPerZoom, TileClients, seed: zoom);
-            allTiles.AddRange(result.Latencies);
-            var p95 = result.Latencies.Percentile(95);
-            tileFigures.Add((zoom, p95));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  z{zoom}: p50 {result.Latencies.Percentile(50),6:F1} ms  p95 {p95,6:F1} ms  max {result.Latencies.Percentile(100),6:F1} ms  " +
-                $"mean size {result.Bytes / 1024.0 / Math.Max(1, result.Tiles - result.Empty),7:F1} KiB  empty {result.Empty}"));
+            Console.WriteLine($"BIS.Web is up at {web.Address}, lookup cache off.");
+            uncached = await MeasureLookupAsync(web, queries, clients, Math.Min(seconds, UncachedSeconds));
+            using var http = Client(web, TileClients);
+            var tileLoad = new TileLoad(http);
+            await tileLoad.RunAsync(extent, 16, 40, TileClients, seed: 99);
+            Console.WriteLine($"Vector tiles: {TilesPerZoom} random tiles per zoom inside the city, {TileClients} clients");
+            foreach (var zoom in TileZooms)
+            {
+                var result = await tileLoad.RunAsync(extent, zoom, TilesPerZoom, TileClients, seed: zoom);
+                allTiles.AddRange(result.Latencies);
+                var p95 = result.Latencies.Percentile(95);
+                tileFigures.Add((zoom, p95));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  z{zoom}: p50 {result.Latencies.Percentile(50),6:F1} ms  p95 {p95,6:F1} ms  max {result.Latencies.Percentile(100),6:F1} ms  " +
+                    $"mean size {result.Bytes / 1024.0 / Math.Max(1, result.Tiles - result.Empty),7:F1} KiB  empty {result.Empty}"));
+            }
         }
 
-        Figures.Print("lookup_search_summary_p50", pairs.Pairs.Percentile(50), "ms");
-        Figures.Print("lookup_search_summary_p99", pairs.Pairs.Percentile(99), "ms");
-        Figures.Print("lookup_pairs_per_second", pairs.Pairs.Count / pairs.Elapsed.TotalSeconds, "req/s");
-        Figures.Print("lookup_first_candidate_intended", 100.0 * pairs.IntendedFirst.Sum() / Math.Max(1, pairs.Asked.Sum()), "%");
+        foreach (var result in new[] { cached, uncached })
+        {
+            if (result.Errors > Math.Max(1, result.Pairs.Count / 1000))
+            {
+                Console.Error.WriteLine($"{result.Errors} lookups failed; first: {result.FirstError}");
+                return 1;
+            }
+        }
+
+        PrintLookupFigures("lookup", cached);
+        PrintLookupFigures("lookup_uncached", uncached);
         foreach (var (zoom, p95) in tileFigures)
         {
             Figures.Print($"tile_p95_z{zoom}", p95, "ms");
@@ -69,6 +79,33 @@ public static class LookupBenchmark
 
         Figures.Print("tile_p95", allTiles.Percentile(95), "ms");
         return 0;
+    }
+
+    private static HttpClient Client(WebProcess web, int connections)
+    {
+        var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = connections }) { BaseAddress = web.Address };
+        http.DefaultRequestHeaders.Add("X-Api-Key", web.CadApiKey);
+        return http;
+    }
+
+    private static async Task<LookupLoad.Result> MeasureLookupAsync(WebProcess web, IReadOnlyList<AddressQuery> queries, int clients, int seconds)
+    {
+        using var http = Client(web, clients);
+        var lookup = new LookupLoad(http, queries);
+        await lookup.RunAsync(clients, WarmUp);
+        var serverCpuBefore = web.ProcessorTime;
+        Console.WriteLine($"Search + summary: {clients} clients for {seconds}s, {queries.Count:N0} address spellings ({string.Join(", ", AddressQueries.Variations)})");
+        var pairs = await lookup.RunAsync(clients, TimeSpan.FromSeconds(seconds));
+        ReportLookup(pairs, web.ProcessorTime - serverCpuBefore);
+        return pairs;
+    }
+
+    private static void PrintLookupFigures(string name, LookupLoad.Result pairs)
+    {
+        Figures.Print($"{name}_search_summary_p50", pairs.Pairs.Percentile(50), "ms");
+        Figures.Print($"{name}_search_summary_p99", pairs.Pairs.Percentile(99), "ms");
+        Figures.Print($"{name}_pairs_per_second", pairs.Pairs.Count / pairs.Elapsed.TotalSeconds, "req/s");
+        Figures.Print($"{name}_first_candidate_intended", 100.0 * pairs.IntendedFirst.Sum() / Math.Max(1, pairs.Asked.Sum()), "%");
     }
 
     private static void ReportLookup(LookupLoad.Result result, TimeSpan serverCpu)

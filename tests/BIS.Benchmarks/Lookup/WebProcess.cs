@@ -38,7 +38,8 @@ public sealed class WebProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<WebProcess> StartAsync(string connectionString, string? manifestPath)
+    /// <param name="settings">Configuration overrides, as environment variables ("Lookup__Cache__Seconds").</param>
+    public static async Task<WebProcess> StartAsync(string connectionString, string? manifestPath, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(RepoPaths.Root, "BIS.Web", "bin", "Release", "net10.0", "BIS.Web.dll");
         if (!File.Exists(dll))
@@ -68,6 +69,10 @@ public sealed class WebProcess : IAsyncDisposable
         environment["Security__SampleAccountsFile"] = Path.Combine(secretsDirectory, "accounts.txt");
         // Per-request console logging would be measured too; warnings and errors still show.
         environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start BIS.Web.");
         var web = new WebProcess(process, address, secretsDirectory);
