@@ -161,6 +161,33 @@ public sealed class RunSafetyTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_run_that_changes_records_but_no_hazard_still_sends_a_notice_without_ids()
+    {
+        await using var listener = await _database.DataSource.OpenConnectionAsync();
+        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Notification += (_, e) => received.TrySetResult(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {FeedRunner.NotifyChannel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        // A closed case is added: no flag moves, but lists on the card are read from the records, and
+        // the web nodes keep those lists until a notice tells them otherwise.
+        _city.WriteViolations(
+            MiniCity.ViolationRow("V1", "Open", "Unsafe and Dangerous", "302", "Sumner", "ST"),
+            MiniCity.ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sumner", "ST"),
+            MiniCity.ViolationRow("V9", "Closed", "Trash left out", "302", "Sumner", "ST", code: "16-12.2"));
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+        Assert.Equal(FeedRunStatus.Succeeded, result.Status);
+        Assert.Equal(0L, result.BuildingsChanged);
+
+        await listener.WaitAsync(TimeSpan.FromSeconds(10));
+        var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(1));
+        Assert.Contains($"\"runId\":{result.RunId}", payload, StringComparison.Ordinal);
+        Assert.Contains("\"buildingIds\":[]", payload, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_record_unmatched_until_its_building_appears_in_assessing_is_linked_then()
     {
         _city.WriteViolations(
