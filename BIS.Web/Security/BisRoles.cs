@@ -9,6 +9,9 @@ public static class BisRoles
     public const string Admin = "admin";
     public const string Cad = "cad";
 
+    /// <summary>The roles a person can hold (CAD is a machine and signs in with a key only).</summary>
+    public static readonly IReadOnlySet<string> People = new HashSet<string>([Dispatcher, Firefighter, Steward, Admin]);
+
     /// <summary>Claim type of the unit a firefighter is bound to.</summary>
     public const string UnitClaim = "bis:unit";
 }

@@ -11,11 +11,13 @@ public static class SecurityServiceCollectionExtensions
     /// <summary>
     /// Deny by default: every endpoint needs a signed-in user (cookie) or a CAD API key unless it says
     /// AllowAnonymous (sign-in and health only). API requests get 401/403, never a sign-in redirect.
+    /// People sign in with a local account or, when Security:Oidc is set, at the provider.
     /// </summary>
     public static IServiceCollection AddBisSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateOnStart();
         var idle = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.SessionIdle ?? new SecurityOptions().SessionIdle;
+        var oidc = OidcAuthentication.IsConfigured(configuration);
 
         services.AddAuthentication(Scheme)
             .AddPolicyScheme(Scheme, "Cookie or API key", options => options.ForwardDefaultSelector = context =>
@@ -25,7 +27,9 @@ public static class SecurityServiceCollectionExtensions
                 options.LoginPath = "/account/signin";
                 options.Cookie.Name = "bis.auth";
                 options.Cookie.HttpOnly = true;
-                options.Cookie.SameSite = SameSiteMode.Strict;
+                // Back from an OpenID Connect provider the browser is still in a cross-site redirect chain
+                // and would withhold a Strict cookie on the hop to the page, sending the user round again.
+                options.Cookie.SameSite = oidc ? SameSiteMode.Lax : SameSiteMode.Strict;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = idle;
                 options.Events.OnRedirectToLogin = context => ApiOr(context, StatusCodes.Status401Unauthorized);
@@ -38,7 +42,8 @@ public static class SecurityServiceCollectionExtensions
                         : context.Response.WriteAsync("Your account may not open this page.", context.HttpContext.RequestAborted);
                 };
             })
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddBisOidc(configuration);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

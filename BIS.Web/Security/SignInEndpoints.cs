@@ -2,25 +2,55 @@ using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 
 namespace BIS.Web.Security;
 
 /// <summary>
-/// Cookie sign-in with a local account. The page is deliberately plain server-rendered HTML; every
-/// value echoed into it is HTML-encoded and the return URL must be local.
+/// Cookie sign-in with a local account, or at the OpenID Connect provider when one is configured. The
+/// page is deliberately plain server-rendered HTML; every value echoed into it is HTML-encoded and the
+/// return URL must be local.
 /// </summary>
 public static class SignInEndpoints
 {
+    private const string Html = "text/html; charset=utf-8";
+
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/account/signin", (HttpContext context, IAntiforgery antiforgery, string? returnUrl, string? error) =>
+        endpoints.MapGet("/account/signin", (HttpContext context, IAntiforgery antiforgery, IOptions<OidcOptions> oidc, string? returnUrl, string? error, string? signedOut) =>
         {
+            var provider = oidc.Value;
+            var failure = error switch
+            {
+                null => null,
+                "provider" => $"Sign-in with {provider.ProviderName} did not complete.",
+                _ => "Sign-in failed: check the user name and password.",
+            };
+            if (provider.Enabled && !provider.KeepLocalAccounts)
+            {
+                // Straight on to the provider, unless that would undo a sign-out or repeat a failure.
+                return failure is null && signedOut is null
+                    ? ChallengeProvider(returnUrl)
+                    : Results.Content(SignInPage.RenderProviderOnly(LocalOrRoot(returnUrl), provider.ProviderName, failure), Html);
+            }
+
             var tokens = antiforgery.GetAndStoreTokens(context);
-            return Results.Content(SignInPage.Render(tokens, LocalOrRoot(returnUrl), error is not null), "text/html; charset=utf-8");
+            return Results.Content(SignInPage.Render(tokens, LocalOrRoot(returnUrl), failure, provider.Enabled ? provider.ProviderName : null), Html);
         }).AllowAnonymous();
 
-        endpoints.MapPost("/account/signin", async (HttpContext context, LocalAccounts accounts, IAntiforgery antiforgery, CancellationToken ct) =>
+        // The "Sign in with …" link beside the password form; no such route without a provider.
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<OidcOptions>>().Value.Enabled)
         {
+            endpoints.MapGet("/account/signin/oidc", (string? returnUrl) => ChallengeProvider(returnUrl)).AllowAnonymous();
+        }
+
+        endpoints.MapPost("/account/signin", async (HttpContext context, LocalAccounts accounts, IAntiforgery antiforgery, IOptions<OidcOptions> oidc, CancellationToken ct) =>
+        {
+            if (oidc.Value.Enabled && !oidc.Value.KeepLocalAccounts)
+            {
+                return Results.Problem($"Local accounts are switched off: sign in with {oidc.Value.ProviderName} at /account/signin.", statusCode: 403);
+            }
+
             if (!await antiforgery.IsRequestValidAsync(context))
             {
                 return Results.Problem("The sign-in form expired or did not come from this site; reload it and try again.", statusCode: 400);
@@ -45,9 +75,9 @@ public static class SignInEndpoints
         endpoints.MapGet("/", (HttpContext context, IAntiforgery antiforgery) =>
             context.User.IsInRole(BisRoles.Dispatcher) || context.User.IsInRole(BisRoles.Admin)
                 ? Results.LocalRedirect("/dispatch")
-                : Results.Content(SignInPage.RenderSignedIn(antiforgery.GetAndStoreTokens(context), context.User), "text/html; charset=utf-8"));
+                : Results.Content(SignInPage.RenderSignedIn(antiforgery.GetAndStoreTokens(context), context.User), Html));
 
-        endpoints.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery) =>
+        endpoints.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery, IOptions<OidcOptions> oidc) =>
         {
             if (!await antiforgery.IsRequestValidAsync(context))
             {
@@ -55,11 +85,23 @@ public static class SignInEndpoints
             }
 
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.LocalRedirect("/account/signin");
+            if (!oidc.Value.Enabled)
+            {
+                return Results.LocalRedirect("/account/signin");
+            }
+
+            // Also end the provider's session where it offers that, or the next sign-in would be silent.
+            const string signedOut = "/account/signin?signedOut=1";
+            return await OidcAuthentication.ProviderEndsSessionsAsync(context)
+                ? Results.SignOut(new AuthenticationProperties { RedirectUri = signedOut }, [OidcOptions.Scheme])
+                : Results.LocalRedirect(signedOut);
         });
 
         return endpoints;
     }
+
+    private static IResult ChallengeProvider(string? returnUrl) =>
+        Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [OidcOptions.Scheme]);
 
     private static string LocalOrRoot(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
