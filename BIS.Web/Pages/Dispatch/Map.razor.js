@@ -39,7 +39,9 @@ export function create(element, dotnet, options) {
   const makeTiles = () => L.vectorGrid.protobuf("/api/tiles/{z}/{x}/{y}.mvt", {
     rendererFactory: L.canvas.tile,
     interactive: false, // clicks go to the map, which asks the server what is there
-    maxNativeZoom: 17,
+    // Tiles are cut at every zoom the map shows: a canvas tile stretched past its own zoom is drawn
+    // blurred and blocky, with its hydrant dots four times too big at z19.
+    maxNativeZoom: 19,
     vectorTileLayerStyles: { buildings: buildingStyle, hydrants: hydrantStyle },
     fetchOptions: { credentials: "same-origin" },
   });

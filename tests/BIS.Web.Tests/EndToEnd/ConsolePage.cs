@@ -44,6 +44,25 @@ internal sealed class ConsolePage(IPage page, string baseAddress)
         await Assertions.Expect(page.Locator(".card-title h2")).ToContainTextAsync(expectedAddress);
     }
 
-    public Task ShotAsync(string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(ConsoleServer.ScreenshotDirectory, name + ".png") });
+    /// <summary>
+    /// A screenshot once the map has settled (no zoom animation, one zoom level of tiles, all drawn), so it shows what a
+    /// dispatcher sees rather than the stretched tiles Leaflet keeps while the new zoom loads.
+    /// </summary>
+    public async Task ShotAsync(string name)
+    {
+        const string MapSettled =
+            "() => !document.querySelector('.leaflet-zoom-anim')" +
+            " && [...document.querySelectorAll('.leaflet-tile-container')].filter(level => level.children.length > 0).length === 1" +
+            " && document.querySelectorAll('.leaflet-tile-container .leaflet-tile:not(.leaflet-tile-loaded)').length === 0";
+        try
+        {
+            await page.WaitForFunctionAsync(MapSettled, null, new() { Timeout = 10_000 });
+        }
+        catch (TimeoutException)
+        {
+            // A screenshot is a record, not an assertion: take it anyway, unsettled.
+        }
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ConsoleServer.ScreenshotDirectory, name + ".png") });
+    }
 }
