@@ -57,6 +57,12 @@ public sealed class HazardAudit : IAsyncDisposable
                 batch.Add(view);
             }
 
+            if (batch.Count == 0)
+            {
+                // Every writer wakes for a view; the ones that find it taken go back to waiting.
+                continue;
+            }
+
             try
             {
                 await InsertAsync(batch);

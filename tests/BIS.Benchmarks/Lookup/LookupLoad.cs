@@ -25,43 +25,62 @@ public sealed class LookupLoad(HttpClient http, IReadOnlyList<AddressQuery> quer
     {
         var result = new Result();
         var watch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(() => ClientAsync(client, watch, duration, result))));
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var random = new Random(client * 7919 + 1);
+            while (watch.Elapsed < duration)
+            {
+                await PairAsync(queries[random.Next(queries.Count)], result);
+            }
+        })));
         result.Elapsed = watch.Elapsed;
         return result;
     }
 
-    private async Task ClientAsync(int client, Stopwatch clock, TimeSpan duration, Result result)
+    /// <summary>Every spelling once, shared among the clients: the server has then seen the whole working set.</summary>
+    public async Task<Result> RunEachOnceAsync(int clients)
     {
-        var random = new Random(client * 7919 + 1);
-        while (clock.Elapsed < duration)
+        var result = new Result();
+        var next = -1;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
-            var query = queries[random.Next(queries.Count)];
-            var variation = Array.IndexOf(AddressQueries.Variations, query.Variation);
-            var start = Stopwatch.GetTimestamp();
-            try
+            for (var i = Interlocked.Increment(ref next); i < queries.Count; i = Interlocked.Increment(ref next))
             {
-                var candidates = await http.GetFromJsonAsync<JsonElement>("/api/buildings/search?q=" + Uri.EscapeDataString(query.Text));
-                Interlocked.Increment(ref result.Asked[variation]);
-                if (candidates.GetArrayLength() == 0)
-                {
-                    Interlocked.Increment(ref result.NothingFound);
-                    continue;
-                }
+                await PairAsync(queries[i], result);
+            }
+        })));
+        result.Elapsed = watch.Elapsed;
+        return result;
+    }
 
-                var id = candidates[0].GetProperty("buildingId").GetInt64();
-                using var summary = await http.GetAsync($"/api/buildings/{id}", HttpCompletionOption.ResponseContentRead);
-                summary.EnsureSuccessStatusCode();
-                result.Pairs.Add(Stopwatch.GetElapsedTime(start));
-                if (id == query.BuildingId)
-                {
-                    Interlocked.Increment(ref result.IntendedFirst[variation]);
-                }
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or InvalidOperationException or KeyNotFoundException)
+    private async Task PairAsync(AddressQuery query, Result result)
+    {
+        var variation = Array.IndexOf(AddressQueries.Variations, query.Variation);
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            var candidates = await http.GetFromJsonAsync<JsonElement>("/api/buildings/search?q=" + Uri.EscapeDataString(query.Text));
+            Interlocked.Increment(ref result.Asked[variation]);
+            if (candidates.GetArrayLength() == 0)
             {
-                Interlocked.Increment(ref result.Errors);
-                Interlocked.CompareExchange(ref result.FirstError, $"{query.Text}: {ex.Message}", null);
+                Interlocked.Increment(ref result.NothingFound);
+                return;
             }
+
+            var id = candidates[0].GetProperty("buildingId").GetInt64();
+            using var summary = await http.GetAsync($"/api/buildings/{id}", HttpCompletionOption.ResponseContentRead);
+            summary.EnsureSuccessStatusCode();
+            result.Pairs.Add(Stopwatch.GetElapsedTime(start));
+            if (id == query.BuildingId)
+            {
+                Interlocked.Increment(ref result.IntendedFirst[variation]);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            Interlocked.Increment(ref result.Errors);
+            Interlocked.CompareExchange(ref result.FirstError, $"{query.Text}: {ex.Message}", null);
         }
     }
 }
