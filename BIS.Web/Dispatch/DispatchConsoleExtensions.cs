@@ -11,6 +11,7 @@ public static class DispatchConsoleExtensions
         services.AddOptions<MapOptions>().Bind(configuration.GetSection(MapOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
+        services.AddHostedService<TileSeeder>();
         return services;
     }
 

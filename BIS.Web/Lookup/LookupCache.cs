@@ -18,6 +18,10 @@ public sealed class LookupCache<TKey, TValue>(long capacity, TimeSpan lifetime, 
     private long _hits;
     private long _misses;
 
+    public long Capacity => capacity;
+
+    public TimeSpan Lifetime => lifetime;
+
     public bool Enabled => capacity > 0 && lifetime > TimeSpan.Zero;
 
     public long Hits => Interlocked.Read(ref _hits);
@@ -39,14 +43,39 @@ public sealed class LookupCache<TKey, TValue>(long capacity, TimeSpan lifetime, 
         }
 
         Interlocked.Increment(ref _misses);
-        var generation = Interlocked.Read(ref _generation);
+        var generation = Generation;
         var value = await read(cancellationToken);
-        if (value is not null && Interlocked.Read(ref _generation) == generation)
+        if (value is not null)
         {
-            _entries.Set(key, value, new MemoryCacheEntryOptions { Size = sizeOf?.Invoke(value) ?? 1, AbsoluteExpirationRelativeToNow = lifetime });
+            Keep(key, value, generation);
         }
 
         return value;
+    }
+
+    /// <summary>Whether an answer is kept for the key (without counting a hit).</summary>
+    public bool Holds(TKey key) => _entries.TryGetValue(key, out _);
+
+    /// <summary>Counts the clears; an answer read under one generation is kept only while it lasts.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>Keeps (or replaces) an answer read while <paramref name="generation"/> was current; false if the cache was cleared since.</summary>
+    public bool Keep(TKey key, TValue value, long generation)
+    {
+        if (!Enabled || Generation != generation)
+        {
+            return false;
+        }
+
+        _entries.Set(key, value, new MemoryCacheEntryOptions { Size = sizeOf?.Invoke(value) ?? 1, AbsoluteExpirationRelativeToNow = lifetime });
+        if (Generation != generation)
+        {
+            // Cleared between the check and the write: the clear may have run before the write landed.
+            _entries.Remove(key);
+            return false;
+        }
+
+        return true;
     }
 
     public void Clear()

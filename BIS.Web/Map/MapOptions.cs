@@ -21,4 +21,8 @@ public sealed class MapOptions
 
     [Range(10, 19)]
     public int Zoom { get; set; } = 15;
+
+    /// <summary>Keep the city's tiles cut in memory up to this zoom (<see cref="TileSeeder"/>); 0 cuts every tile on demand.</summary>
+    [Range(0, 19)]
+    public int SeedTilesToZoom { get; set; } = 17;
 }

@@ -5,8 +5,9 @@ namespace BIS.Benchmarks.Lookup;
 /// <summary>
 /// What a dispatcher waits for, measured against the real BIS.Web process over HTTP on a large
 /// synthetic city: address search + building summary under concurrent CAD clients, then vector tiles
-/// at street zooms. Client, server and PostgreSQL share this machine's cores, so the figures are
-/// for the whole system under load, not for the server alone.
+/// at street zooms. Twice: as deployed (answers kept per web node, the city's tiles cut ahead), and
+/// with both off, so every lookup and tile is read from PostgreSQL. Client, server and PostgreSQL
+/// share this machine's cores, so the figures are for the whole system under load.
 /// </summary>
 public static class LookupBenchmark
 {
@@ -18,7 +19,10 @@ public static class LookupBenchmark
     private const int UncachedSeconds = 20;
 
     /// <summary>Cold: a BIS.Web that keeps no answer, so every pair and tile is read from PostgreSQL.</summary>
-    private static readonly Dictionary<string, string> Uncached = new() { ["Lookup__Cache__Seconds"] = "0" };
+    private static readonly Dictionary<string, string> Uncached = new() { ["Lookup__Cache__Seconds"] = "0", ["Map__SeedTilesToZoom"] = "0" };
+
+    /// <summary>As deployed; the tile seeder's progress is logged so the run can wait for it.</summary>
+    private static readonly Dictionary<string, string> Deployed = new() { ["Logging__LogLevel__BIS.Web.Map.TileSeeder"] = "Information" };
 
     public static async Task<int> RunAsync(int buildings, int seconds, int clients)
     {
@@ -29,36 +33,26 @@ public static class LookupBenchmark
         var queries = await AddressQueries.SampleAsync(connectionString, QuerySample, seed: 11);
         var extent = await TileLoad.CityExtentAsync(connectionString);
 
-        // As deployed: the web node keeps recent answers (CAD, console and tablets open the same buildings).
+        // As deployed: the web node keeps recent answers (CAD, console and tablets open the same
+        // buildings) and the city's tiles up to z17 cut ahead.
         LookupLoad.Result cached;
-        await using (var web = await WebProcess.StartAsync(connectionString, manifest))
+        TileFigures served;
+        await using (var web = await WebProcess.StartAsync(connectionString, manifest, Deployed))
         {
-            Console.WriteLine($"BIS.Web is up at {web.Address} on {LookupCityDatabase.Name}, lookup cache on.");
+            Console.WriteLine($"BIS.Web is up at {web.Address} on {LookupCityDatabase.Name}, lookup cache on; waiting for the map tiles to be cut.");
+            Console.WriteLine("  " + await web.WaitForOutputAsync("map tiles (", TimeSpan.FromMinutes(15)));
             cached = await MeasureLookupAsync(web, queries, clients, seconds);
+            served = await MeasureTilesAsync(web, extent);
         }
 
         // Every lookup a miss: what the first dispatcher to open a building waits for, and every tile cut afresh.
         LookupLoad.Result uncached;
-        var tileFigures = new List<(int Zoom, double P95)>();
-        var allTiles = new Latencies();
+        TileFigures cut;
         await using (var web = await WebProcess.StartAsync(connectionString, manifest, Uncached))
         {
-            Console.WriteLine($"BIS.Web is up at {web.Address}, lookup cache off.");
+            Console.WriteLine($"BIS.Web is up at {web.Address}, lookup cache and tile seeding off.");
             uncached = await MeasureLookupAsync(web, queries, clients, Math.Min(seconds, UncachedSeconds));
-            using var http = Client(web, TileClients);
-            var tileLoad = new TileLoad(http);
-            await tileLoad.RunAsync(extent, 16, 40, TileClients, seed: 99);
-            Console.WriteLine($"Vector tiles: {TilesPerZoom} random tiles per zoom inside the city, {TileClients} clients");
-            foreach (var zoom in TileZooms)
-            {
-                var result = await tileLoad.RunAsync(extent, zoom, TilesPerZoom, TileClients, seed: zoom);
-                allTiles.AddRange(result.Latencies);
-                var p95 = result.Latencies.Percentile(95);
-                tileFigures.Add((zoom, p95));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  z{zoom}: p50 {result.Latencies.Percentile(50),6:F1} ms  p95 {p95,6:F1} ms  max {result.Latencies.Percentile(100),6:F1} ms  " +
-                    $"mean size {result.Bytes / 1024.0 / Math.Max(1, result.Tiles - result.Empty),7:F1} KiB  empty {result.Empty}"));
-            }
+            cut = await MeasureTilesAsync(web, extent);
         }
 
         foreach (var result in new[] { cached, uncached })
@@ -72,13 +66,43 @@ public static class LookupBenchmark
 
         PrintLookupFigures("lookup", cached);
         PrintLookupFigures("lookup_uncached", uncached);
-        foreach (var (zoom, p95) in tileFigures)
+        served.Print("tile");
+        cut.Print("tile_uncached");
+        return 0;
+    }
+
+    private sealed record TileFigures(List<(int Zoom, double P95)> ByZoom, Latencies All)
+    {
+        public void Print(string name)
         {
-            Figures.Print($"tile_p95_z{zoom}", p95, "ms");
+            foreach (var (zoom, p95) in ByZoom)
+            {
+                Figures.Print($"{name}_p95_z{zoom}", p95, "ms");
+            }
+
+            Figures.Print($"{name}_p95", All.Percentile(95), "ms");
+        }
+    }
+
+    private static async Task<TileFigures> MeasureTilesAsync(WebProcess web, TileLoad.Extent extent)
+    {
+        using var http = Client(web, TileClients);
+        var tileLoad = new TileLoad(http);
+        await tileLoad.RunAsync(extent, 16, 40, TileClients, seed: 99);
+        Console.WriteLine($"Vector tiles: {TilesPerZoom} random tiles per zoom inside the city, {TileClients} clients");
+        var figures = new TileFigures([], new Latencies());
+        foreach (var zoom in TileZooms)
+        {
+            var result = await tileLoad.RunAsync(extent, zoom, TilesPerZoom, TileClients, seed: zoom);
+            figures.All.AddRange(result.Latencies);
+            var p95 = result.Latencies.Percentile(95);
+            figures.ByZoom.Add((zoom, p95));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  z{zoom}: p50 {result.Latencies.Percentile(50),6:F1} ms  p95 {p95,6:F1} ms  max {result.Latencies.Percentile(100),6:F1} ms  " +
+                $"mean size {result.Bytes / 1024.0 / Math.Max(1, result.Tiles - result.Empty),7:F1} KiB  empty {result.Empty}"));
         }
 
-        Figures.Print("tile_p95", allTiles.Percentile(95), "ms");
-        return 0;
+        return figures;
     }
 
     private static HttpClient Client(WebProcess web, int connections)

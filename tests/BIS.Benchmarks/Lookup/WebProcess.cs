@@ -15,6 +15,7 @@ public sealed class WebProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _secretsDirectory;
     private readonly Queue<string> _lastOutput = new();
+    private readonly List<string> _allOutput = [];
 
     private WebProcess(Process process, Uri address, string secretsDirectory)
     {
@@ -142,8 +143,37 @@ public sealed class WebProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits for the server to log a line containing <paramref name="fragment"/> (from its start, not only from now).</summary>
+    public async Task<string> WaitForOutputAsync(string fragment, TimeSpan timeout)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < timeout)
+        {
+            EnsureRunning();
+            lock (_allOutput)
+            {
+                if (_allOutput.FirstOrDefault(l => l.Contains(fragment, StringComparison.Ordinal)) is { } line)
+                {
+                    return line.Trim();
+                }
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"BIS.Web did not log \"{fragment}\" within {timeout.TotalSeconds:F0}s.");
+    }
+
     private void Keep(string? line)
     {
+        if (line is not null && !line.Contains("cad-api-key", StringComparison.Ordinal))
+        {
+            lock (_allOutput)
+            {
+                _allOutput.Add(line);
+            }
+        }
+
         // The seeder prints the sample passwords; those stay out of the benchmark's output.
         if (line is null || line.StartsWith("  ", StringComparison.Ordinal))
         {

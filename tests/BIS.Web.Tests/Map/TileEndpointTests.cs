@@ -38,7 +38,7 @@ public sealed class TileEndpointTests(BisWebFactory factory) : IClassFixture<Bis
         var buildings = Assert.Single(tile.Layers, l => l.Name == "buildings");
         var sumner = Assert.Single(buildings.Features, f => IdOf(f) == id);
         Assert.Equal(severity, Convert.ToInt32(sumner.Attributes["sev"], CultureInfo.InvariantCulture));
-        Assert.Equal(zoom >= TileEndpoints.ShapesMinZoom ? "Polygon" : "Point", sumner.Geometry.GeometryType);
+        Assert.Equal(zoom >= TileCutter.ShapesMinZoom ? "Polygon" : "Point", sumner.Geometry.GeometryType);
         Assert.All(buildings.Features, f => Assert.Equal(["id", "sev"], f.Attributes.GetNames().Order(StringComparer.Ordinal)));
     }
 
