@@ -33,9 +33,10 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
                 }
 
                 logger.LogInformation("Listening for hazard and incident changes");
+                // Whatever was kept before this point was read while nobody listened for changes.
+                caches.InvalidateAll();
                 if (reconnecting)
                 {
-                    caches.InvalidateAll();
                     await updates.PublishResynchronizeAsync();
                 }
 

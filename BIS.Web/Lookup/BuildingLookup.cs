@@ -55,14 +55,14 @@ public sealed class BuildingLookup([FromKeyedServices(LookupDataSource.Key)] Npg
             ParcelId = reader.GetString(1),
             Address = reader.IsDBNull(2) ? null : reader.GetString(2),
             Zip = reader.IsDBNull(3) ? null : reader.GetString(3),
-            Parcel = JsonNode.Parse(reader.GetString(4)),
+            Parcel = Settled(JsonNode.Parse(reader.GetString(4))),
             Latitude = reader.IsDBNull(5) ? null : reader.GetDouble(5),
             Longitude = reader.IsDBNull(6) ? null : reader.GetDouble(6),
-            Footprint = reader.IsDBNull(7) ? null : JsonNode.Parse(reader.GetString(7)),
+            Footprint = reader.IsDBNull(7) ? null : Settled(JsonNode.Parse(reader.GetString(7))),
             MaxSeverity = (Severity)reader.GetInt16(8),
             Flags = flags.Select(f => ViewOf(f, feeds, time.GetUtcNow())).ToList(),
             Recommendations = JsonSerializer.Deserialize<List<EquipmentRecommendation>>(reader.GetString(10), RecordJson.Options) ?? [],
-            SourceAsOf = reader.IsDBNull(11) ? null : JsonNode.Parse(reader.GetString(11)),
+            SourceAsOf = reader.IsDBNull(11) ? null : Settled(JsonNode.Parse(reader.GetString(11))),
             IndexedAt = reader.IsDBNull(12) ? null : reader.GetFieldValue<DateTimeOffset>(12),
             NearestHydrants = [],
             Feeds = feeds.Values.ToList(),
@@ -191,6 +191,33 @@ public sealed class BuildingLookup([FromKeyedServices(LookupDataSource.Key)] Npg
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A parsed JsonNode builds its objects and arrays on first read, which is not safe from two threads
+    /// at once; a kept summary is read by many requests together, so every level is built here, once.
+    /// </summary>
+    private static JsonNode? Settled(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (_, child) in obj)
+                {
+                    Settled(child);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var child in array)
+                {
+                    Settled(child);
+                }
+
+                break;
+        }
+
+        return node;
     }
 
     private static FlagView ViewOf(HazardFlag flag, IReadOnlyDictionary<string, FeedFreshnessEntry> feeds, DateTimeOffset now)

@@ -11,8 +11,8 @@ public sealed class LookupCacheOptions
 
     public int Seconds { get; set; } = 300;
 
-    /// <summary>Building summaries kept (about 5 KB each).</summary>
-    public int Summaries { get; set; } = 20_000;
+    /// <summary>Building summaries kept (5 to 20 KB each in memory, with parcel attributes and footprint).</summary>
+    public int Summaries { get; set; } = 10_000;
 
     /// <summary>Search answers kept, by the text as typed (case and spacing aside).</summary>
     public int Searches { get; set; } = 20_000;
