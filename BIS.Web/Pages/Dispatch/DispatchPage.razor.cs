@@ -73,8 +73,11 @@ public sealed partial class DispatchPage
         var user = (await Authentication).User;
         var summary = await Attempt(async () =>
         {
-            await Audit.RecordViewAsync(user, buildingId, incidentId, CancellationToken.None);
-            return await Lookup.GetAsync(buildingId, CancellationToken.None);
+            // Read while the audit row commits; the card is shown only once both have succeeded.
+            var audited = Audit.RecordViewAsync(user, buildingId, incidentId, CancellationToken.None);
+            var read = Lookup.GetAsync(buildingId, CancellationToken.None);
+            await Task.WhenAll(audited, read);
+            return await read;
         });
         if (summary is not null)
         {
