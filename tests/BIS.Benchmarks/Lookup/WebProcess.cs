@@ -14,8 +14,7 @@ public sealed class WebProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string _secretsDirectory;
-    private readonly Queue<string> _lastOutput = new();
-    private readonly List<string> _allOutput = [];
+    private readonly List<string> _output = [];
 
     private WebProcess(Process process, Uri address, string secretsDirectory)
     {
@@ -128,7 +127,7 @@ public sealed class WebProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"BIS.Web was not ready at {Address}health/ready within {timeout.TotalSeconds:F0}s:{Environment.NewLine}{string.Join(Environment.NewLine, _lastOutput)}");
+        throw new TimeoutException($"BIS.Web was not ready at {Address}health/ready within {timeout.TotalSeconds:F0}s:{Environment.NewLine}{LastWords()}");
     }
 
     /// <summary>A server that died mid-run is reported with its last words, not as a figure.</summary>
@@ -136,10 +135,7 @@ public sealed class WebProcess : IAsyncDisposable
     {
         if (_process.HasExited)
         {
-            lock (_lastOutput)
-            {
-                throw new InvalidOperationException($"BIS.Web exited with code {_process.ExitCode}:{Environment.NewLine}{string.Join(Environment.NewLine, _lastOutput)}");
-            }
+            throw new InvalidOperationException($"BIS.Web exited with code {_process.ExitCode}:{Environment.NewLine}{LastWords()}");
         }
     }
 
@@ -150,9 +146,9 @@ public sealed class WebProcess : IAsyncDisposable
         while (deadline.Elapsed < timeout)
         {
             EnsureRunning();
-            lock (_allOutput)
+            lock (_output)
             {
-                if (_allOutput.FirstOrDefault(l => l.Contains(fragment, StringComparison.Ordinal)) is { } line)
+                if (_output.FirstOrDefault(l => l.Contains(fragment, StringComparison.Ordinal)) is { } line)
                 {
                     return line.Trim();
                 }
@@ -166,27 +162,21 @@ public sealed class WebProcess : IAsyncDisposable
 
     private void Keep(string? line)
     {
-        if (line is not null && !line.Contains("cad-api-key", StringComparison.Ordinal))
+        if (line is not null)
         {
-            lock (_allOutput)
+            lock (_output)
             {
-                _allOutput.Add(line);
+                _output.Add(line);
             }
         }
+    }
 
-        // The seeder prints the sample passwords; those stay out of the benchmark's output.
-        if (line is null || line.StartsWith("  ", StringComparison.Ordinal))
+    /// <summary>The server's last lines, for an error report. The sample passwords (indented lines) stay out.</summary>
+    private string LastWords()
+    {
+        lock (_output)
         {
-            return;
-        }
-
-        lock (_lastOutput)
-        {
-            _lastOutput.Enqueue(line);
-            if (_lastOutput.Count > 40)
-            {
-                _lastOutput.Dequeue();
-            }
+            return string.Join(Environment.NewLine, _output.Where(l => !l.StartsWith("  ", StringComparison.Ordinal)).TakeLast(40));
         }
     }
 

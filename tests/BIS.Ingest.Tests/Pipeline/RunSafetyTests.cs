@@ -138,23 +138,10 @@ public sealed class RunSafetyTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_changed_building_is_announced_with_notify_after_commit()
     {
-        await using var listener = await _database.DataSource.OpenConnectionAsync();
-        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        listener.Notification += (_, e) => received.TrySetResult(e.Payload);
-        await using (var listen = new NpgsqlCommand($"LISTEN {FeedRunner.NotifyChannel}", listener))
-        {
-            await listen.ExecuteNonQueryAsync();
-        }
-
-        _city.WriteViolations(
+        var (result, payload) = await RunViolationsHearingNoticeAsync(
             MiniCity.ViolationRow("V1", "Closed", "Unsafe and Dangerous", "302", "Sumner", "ST"),
             MiniCity.ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sumner", "ST"));
-        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
-        Assert.Equal(FeedRunStatus.Succeeded, result.Status);
 
-        // Npgsql hands over notifications while the connection is being read.
-        await listener.WaitAsync(TimeSpan.FromSeconds(10));
-        var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(1));
         var buildingId = await _database.ScalarAsync<long>("SELECT building_id FROM building WHERE parcel_id = '0102280000'");
         Assert.Contains($"\"runId\":{result.RunId}", payload, StringComparison.Ordinal);
         Assert.Contains(buildingId.ToString(System.Globalization.CultureInfo.InvariantCulture), payload, StringComparison.Ordinal);
@@ -163,26 +150,13 @@ public sealed class RunSafetyTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_run_that_changes_records_but_no_hazard_still_sends_a_notice_without_ids()
     {
-        await using var listener = await _database.DataSource.OpenConnectionAsync();
-        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        listener.Notification += (_, e) => received.TrySetResult(e.Payload);
-        await using (var listen = new NpgsqlCommand($"LISTEN {FeedRunner.NotifyChannel}", listener))
-        {
-            await listen.ExecuteNonQueryAsync();
-        }
-
         // A closed case is added: no flag moves, but lists on the card are read from the records, and
         // the web nodes keep those lists until a notice tells them otherwise.
-        _city.WriteViolations(
+        var (result, payload) = await RunViolationsHearingNoticeAsync(
             MiniCity.ViolationRow("V1", "Open", "Unsafe and Dangerous", "302", "Sumner", "ST"),
             MiniCity.ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sumner", "ST"),
             MiniCity.ViolationRow("V9", "Closed", "Trash left out", "302", "Sumner", "ST", code: "16-12.2"));
-        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
-        Assert.Equal(FeedRunStatus.Succeeded, result.Status);
         Assert.Equal(0L, result.BuildingsChanged);
-
-        await listener.WaitAsync(TimeSpan.FromSeconds(10));
-        var payload = await received.Task.WaitAsync(TimeSpan.FromSeconds(1));
         Assert.Contains($"\"runId\":{result.RunId}", payload, StringComparison.Ordinal);
         Assert.Contains("\"buildingIds\":[]", payload, StringComparison.Ordinal);
     }
@@ -246,5 +220,25 @@ public sealed class RunSafetyTests : IAsyncLifetime, IDisposable
         Assert.Equal(FeedRunStatus.Cancelled, result.Status);
         Assert.Equal(before, await _database.IndexChecksumAsync());
         Assert.Equal(1L, await _database.ScalarAsync<long>($"SELECT count(*) FROM feed_run WHERE run_id = {result.RunId} AND status = 'cancelled'"));
+    }
+
+    /// <summary>Runs the violations feed on these rows while LISTENing; the run must succeed and announce itself.</summary>
+    private async Task<(FeedRunResult Run, string Notice)> RunViolationsHearingNoticeAsync(params string[] rows)
+    {
+        await using var listener = await _database.DataSource.OpenConnectionAsync();
+        var received = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        listener.Notification += (_, e) => received.TrySetResult(e.Payload);
+        await using (var listen = new NpgsqlCommand($"LISTEN {FeedRunner.NotifyChannel}", listener))
+        {
+            await listen.ExecuteNonQueryAsync();
+        }
+
+        _city.WriteViolations(rows);
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+        Assert.Equal(FeedRunStatus.Succeeded, result.Status);
+
+        // Npgsql hands over notifications while the connection is being read.
+        await listener.WaitAsync(TimeSpan.FromSeconds(10));
+        return (result, await received.Task.WaitAsync(TimeSpan.FromSeconds(1)));
     }
 }

@@ -44,7 +44,7 @@ public sealed class LookupCacheInvalidationTests(BisWebFactory factory) : IClass
                 MiniCity.ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sumner", "ST"));
             var run = await factory.Services.GetRequiredService<FeedRunner>().RunAsync(FeedKind.Violations, "test", CancellationToken.None);
             Assert.Equal(FeedRunStatus.Succeeded, run.Status);
-            await WaitUntilAsync(() => heard.Contains(run.RunId));
+            await Eventually.HoldsAsync(() => heard.Contains(run.RunId), TimeSpan.FromSeconds(20), "The change notice was not heard within 20 s.");
 
             var after = await lookup.GetAsync(building, CancellationToken.None);
             Assert.Contains(after!.OpenViolations, v => v.Description == "Unsafe and Dangerous - rear stairs");
@@ -53,16 +53,6 @@ public sealed class LookupCacheInvalidationTests(BisWebFactory factory) : IClass
         finally
         {
             live.BuildingsChanged -= onChange;
-        }
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The change notice was not heard within 20 s.");
-            await Task.Delay(50);
         }
     }
 }

@@ -10,6 +10,7 @@ public sealed class TileSeederTests(BisWebFactory factory) : IClassFixture<BisWe
 {
     private const double SumnerLatitude = 42.36770;
     private const double SumnerLongitude = -71.03660;
+    private static readonly TimeSpan CutAhead = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task A_street_tile_nobody_asked_for_is_served_from_memory_and_cut_again_after_a_clear()
@@ -18,7 +19,7 @@ public sealed class TileSeederTests(BisWebFactory factory) : IClassFixture<BisWe
         using var client = factory.CreateCadClient();
         var (x, y) = SlippyTiles.At(SumnerLatitude, SumnerLongitude, 17);
 
-        await WaitUntilAsync(() => caches.Tiles.Holds((17, x, y)));
+        await Eventually.HoldsAsync(() => caches.Tiles.Holds((17, x, y)), CutAhead, "The city's tiles were not cut ahead within 60 s.");
         var misses = caches.Tiles.Misses;
         (await client.GetAsync($"/api/tiles/17/{x}/{y}.mvt")).EnsureSuccessStatusCode();
         Assert.Equal(misses, caches.Tiles.Misses);
@@ -26,7 +27,7 @@ public sealed class TileSeederTests(BisWebFactory factory) : IClassFixture<BisWe
         // A feed run was heard: every tile goes, and the seeder cuts them again.
         caches.InvalidateAll();
         Assert.False(caches.Tiles.Holds((17, x, y)));
-        await WaitUntilAsync(() => caches.Tiles.Holds((17, x, y)));
+        await Eventually.HoldsAsync(() => caches.Tiles.Holds((17, x, y)), CutAhead, "The city's tiles were not cut ahead within 60 s.");
     }
 
     [Fact]
@@ -44,15 +45,5 @@ public sealed class TileSeederTests(BisWebFactory factory) : IClassFixture<BisWe
         Assert.InRange(sumnerY, minY, maxY);
         Assert.True(maxX - minX is >= 1 and <= 2, "1 km spans two or three z16 tiles (about 450 m each at this latitude)");
         Assert.True(maxY - minY is >= 1 and <= 2);
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The city's tiles were not cut ahead within 60 s.");
-            await Task.Delay(100);
-        }
     }
 }
