@@ -12,7 +12,8 @@ namespace BIS.Ingest.Cli;
 /// <summary>
 /// Command-line verbs of BIS.Ingest:
 ///   migrate                       apply pending migrations
-///   run &lt;feed&gt;|all [--force]        run feeds now (all = dependency order: assessing first)
+///   run &lt;feed&gt;|all [--force]        run feeds now, together: one transaction, the index rebuilt once
+///                                 (all = dependency order: assessing first)
 ///   generate sample|synthetic …   write feed files (see GeneratorCli)
 /// Configuration overrides may follow as --Section:Key=value.
 /// </summary>
@@ -88,9 +89,8 @@ public static class IngestCommands
         };
 
         var exit = 0;
-        foreach (var feed in feeds)
+        foreach (var result in await runner.RunTogetherAsync(feeds, "cli", cancel.Token, force))
         {
-            var result = await runner.RunAsync(feed, "cli", cancel.Token, force);
             Console.WriteLine(
                 $"{result.Feed,-17} {result.Status.ToDb(),-9} read {result.RowsRead,9:N0}  accepted {result.RowsAccepted,9:N0}  " +
                 $"rejected {result.RowsRejected,7:N0}  matched {result.RowsMatched,9:N0}  unmatched {result.RowsUnmatched,7:N0}  " +

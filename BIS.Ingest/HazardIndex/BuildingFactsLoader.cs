@@ -86,15 +86,16 @@ internal sealed class BuildingFactsLoader(Func<FeedKind, string> sourceName)
         return builders.ToDictionary(p => p.Key, p => p.Value.Build(now, p.Value.Located ? search : null));
     }
 
-    /// <summary>The hydrant layer as loaded (null until it has loaded once): what an empty search cites.</summary>
+    /// <summary>
+    /// The hydrant layer as loaded (null until it has loaded once): what an empty search cites. It is the
+    /// run that last wrote a hydrant, as this transaction sees the table, so a run indexing inside the
+    /// same transaction as the hydrants load (its own, or a joint load's) cites that load, not the one before.
+    /// </summary>
     private async Task<HydrantLayerSearch?> HydrantLayerAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(
-            """
-            SELECT run_id, finished_at FROM feed_run
-            WHERE feed = 'hydrants' AND status IN ('succeeded', 'unchanged') AND rows_accepted > 0
-            ORDER BY run_id DESC LIMIT 1
-            """, connection);
+            "SELECT r.run_id, r.started_at FROM feed_run r WHERE r.run_id = (SELECT max(updated_run_id) FROM hydrant)",
+            connection);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new HydrantLayerSearch(sourceName(FeedKind.Hydrants), $"hydrants run {reader.GetInt64(0)}", AsOf(reader, 1))

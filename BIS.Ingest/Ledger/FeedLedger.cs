@@ -54,7 +54,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
             """
             UPDATE feed_run SET finished_at = @now, status = @status, phase = NULL,
                    rows_read = @read, rows_accepted = @accepted, rows_rejected = @rejected,
-                   rows_matched = @matched, rows_unmatched = @unmatched, buildings_changed = @changed,
+                   rows_matched = @matched, rows_unmatched = @unmatched, rows_kept = @kept, buildings_changed = @changed,
                    input_checksum = @checksum, message = @message, phase_seconds = @phases::jsonb
             WHERE run_id = @run
             """);
@@ -65,6 +65,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
         command.Parameters.AddWithValue("rejected", result.RowsRejected);
         command.Parameters.AddWithValue("matched", result.RowsMatched);
         command.Parameters.AddWithValue("unmatched", result.RowsUnmatched);
+        command.Parameters.AddWithValue("kept", result.RowsKept);
         command.Parameters.AddWithValue("changed", result.BuildingsChanged);
         command.Parameters.AddWithValue("checksum", (object?)result.InputChecksum ?? DBNull.Value);
         command.Parameters.AddWithValue("message", (object?)result.Message ?? DBNull.Value);

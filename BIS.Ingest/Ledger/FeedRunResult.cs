@@ -10,6 +10,8 @@ public sealed record FeedRunResult
     public long RowsAccepted { get; init; }
     public long RowsRejected { get; init; }
     public long RowsMatched { get; init; }
+    /// <summary>Accepted rows exactly as they were at the last load, kept without mapping (part of matched).</summary>
+    public long RowsKept { get; init; }
     public long RowsUnmatched { get; init; }
     public long BuildingsChanged { get; init; }
     public string? InputChecksum { get; init; }

@@ -6,15 +6,17 @@ namespace BIS.Ingest.Merge;
 /// <summary>
 /// Applies a staged snapshot to the current tables: every feed file is a full export, so records
 /// absent from it are deleted, changed ones updated, new ones inserted, unchanged ones left alone.
-/// The buildings whose picture changed are collected in the temp table <c>touched</c>.
+/// The buildings whose picture changed are added to the temp table <c>touched</c>, which the runner made.
 /// Runs inside the run's transaction; nothing here commits.
 /// </summary>
 public static class FeedMerger
 {
+    /// <summary>Up to this many changed records, the merged table is not analyzed again (ANALYZE samples 30,000 rows).</summary>
+    private const long SmallChange = 10_000;
+
     /// <summary>How many current records the merge inserted, updated or deleted.</summary>
     public static async Task<long> MergeAsync(NpgsqlConnection connection, FeedKind feed, long runId, double hydrantRadiusMeters, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, "CREATE TEMP TABLE touched (building_id bigint PRIMARY KEY) ON COMMIT DROP", cancellationToken);
         var statements = feed switch
         {
             FeedKind.Assessing => AssessingMerge.Statements,
@@ -49,10 +51,15 @@ public static class FeedMerger
             await NearbyHydrants.RefreshTouchedAsync(connection, hydrantRadiusMeters, cancellationToken);
         }
 
+        if (feed == FeedKind.Hydrants && changed > 0)
+        {
+            await ExecuteAsync(connection, HydrantMerge.TouchWithoutHydrants, cancellationToken);
+        }
+
         // Tables filled inside this transaction have no statistics yet; without them the index
-        // rebuild's joins fall back to scans.
+        // rebuild's joins fall back to scans. A small change leaves the statistics as good as they were.
         var table = feed switch { FeedKind.Assessing => "building_address, building_hydrant", FeedKind.Hydrants => "building_hydrant", _ => "feed_record" };
-        await ExecuteAsync(connection, $"ANALYZE touched, {table}", cancellationToken);
+        await ExecuteAsync(connection, changed > SmallChange ? $"ANALYZE touched, {table}" : "ANALYZE touched", cancellationToken);
         return changed;
     }
 

@@ -22,6 +22,18 @@ internal static class HydrantMerge
         ON CONFLICT DO NOTHING
         """;
 
+    /// <summary>
+    /// Buildings with no hydrant within the search radius: their flag cites the hydrant layer itself
+    /// (the run that last changed it), so any change to the layer changes their flag, however far away.
+    /// Run after building_hydrant is refreshed.
+    /// </summary>
+    public const string TouchWithoutHydrants = """
+        INSERT INTO touched
+        SELECT b.building_id FROM building b
+        WHERE b.location IS NOT NULL AND NOT EXISTS (SELECT 1 FROM building_hydrant bh WHERE bh.building_id = b.building_id)
+        ON CONFLICT DO NOTHING
+        """;
+
     public const string TouchAllLocated = "INSERT INTO touched SELECT building_id FROM building WHERE location IS NOT NULL ON CONFLICT DO NOTHING";
 
     public static readonly string[] Statements =

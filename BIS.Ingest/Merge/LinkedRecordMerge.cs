@@ -7,8 +7,8 @@ internal static class LinkedRecordMerge
     [
         """
         WITH gone AS (
-            DELETE FROM feed_record f
-            WHERE f.feed = @feed AND NOT EXISTS (SELECT 1 FROM stage s WHERE s.record_id = f.record_id)
+            DELETE FROM feed_record f USING stage_gone g
+            WHERE f.feed = @feed AND f.record_id = g.record_id
             RETURNING f.building_id
         ), mark AS (
             INSERT INTO touched SELECT DISTINCT building_id FROM gone WHERE building_id IS NOT NULL
@@ -32,10 +32,10 @@ internal static class LinkedRecordMerge
         WITH up AS (
             INSERT INTO feed_record AS f (feed, record_id, building_id, match_method, match_confidence, unmatched_reason,
                                           parcel_id, address_id, address_text, address_key, street, number_low, number_high, zip,
-                                          location, attrs, as_of, line_number, content_hash, updated_run_id)
+                                          location, attrs, as_of, line_number, content_hash, row_fingerprint, updated_run_id)
             SELECT @feed, s.record_id, s.building_id, s.match_method, s.match_confidence, s.unmatched_reason,
                    s.parcel_id, s.address_id, s.address_text, s.address_key, s.street, s.number_low, s.number_high, s.zip,
-                   s.location, s.attrs, s.as_of, s.line_number, s.content_hash, @run
+                   s.location, s.attrs, s.as_of, s.line_number, s.content_hash, s.row_fingerprint, @run
             FROM stage s
             WHERE NOT s.unchanged
             ON CONFLICT (feed, record_id) DO UPDATE SET
@@ -45,7 +45,7 @@ internal static class LinkedRecordMerge
                 address_key = excluded.address_key, street = excluded.street, number_low = excluded.number_low,
                 number_high = excluded.number_high, zip = excluded.zip, location = excluded.location, attrs = excluded.attrs,
                 as_of = excluded.as_of, line_number = excluded.line_number, content_hash = excluded.content_hash,
-                updated_run_id = excluded.updated_run_id
+                row_fingerprint = excluded.row_fingerprint, updated_run_id = excluded.updated_run_id
             WHERE f.content_hash <> excluded.content_hash OR f.building_id IS DISTINCT FROM excluded.building_id
             RETURNING f.building_id
         ), mark AS (
@@ -53,6 +53,19 @@ internal static class LinkedRecordMerge
             ON CONFLICT DO NOTHING
         )
         SELECT count(*) FROM up
+        """,
+        // A record whose row changed but whose content did not (a new build, a re-spaced field) is left
+        // as it is above; it takes the new row's fingerprint so that the row is kept unmapped next time.
+        // Not counted as a change.
+        """
+        WITH remembered AS (
+            UPDATE feed_record f SET row_fingerprint = s.row_fingerprint
+            FROM stage s
+            WHERE f.feed = @feed AND f.record_id = s.record_id AND s.row_fingerprint IS NOT NULL
+              AND f.row_fingerprint IS DISTINCT FROM s.row_fingerprint
+            RETURNING 1
+        )
+        SELECT 0::bigint FROM remembered LIMIT 0
         """,
     ];
 }

@@ -9,6 +9,9 @@ public sealed record FeedFile(string Role, string LocalPath, string Location);
 /// <summary>The inputs of one feed run.</summary>
 public sealed record FeedInput(IReadOnlyList<FeedFile> Files)
 {
+    /// <summary>The feed's current records, so the reader can keep rows unchanged since the last load unmapped.</summary>
+    public KnownRecords Known { get; init; } = KnownRecords.None;
+
     public IEnumerable<FeedFile> WithRole(string role) =>
         Files.Where(f => string.Equals(f.Role, role, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using BIS.Domain.Feeds;
+using BIS.Domain.Geo;
 using BIS.Ingest.Feeds;
 using BIS.Ingest.HazardIndex;
 using BIS.Ingest.Ledger;
@@ -12,10 +12,10 @@ using Npgsql;
 namespace BIS.Ingest.Pipeline;
 
 /// <summary>
-/// Runs one feed end to end: snapshot the input → stage by binary COPY → sanity gates → link to
-/// buildings → merge → rebuild the touched buildings' index rows → NOTIFY, all in one transaction, with
-/// a ledger row for every run whatever its outcome. Nothing is lost and nothing is half-applied: a
-/// refusal, an error, a cancellation or a killed process leaves the index exactly as it was.
+/// Runs feeds end to end: snapshot the input → stage by binary COPY → sanity gates → link to buildings →
+/// merge → rebuild the touched buildings' index rows → NOTIFY, all in one transaction, with a ledger row
+/// for every run whatever its outcome. Nothing is lost and nothing is half-applied: a refusal, an error,
+/// a cancellation or a killed process leaves the index exactly as it was.
 /// </summary>
 public sealed class FeedRunner(
     NpgsqlDataSource dataSource,
@@ -25,145 +25,229 @@ public sealed class FeedRunner(
     InputFetcher fetcher,
     FeedLedger ledger,
     HazardIndexBuilder indexBuilder,
+    CoordinateCleaner coordinates,
     ILogger<FeedRunner> logger)
 {
     public const string NotifyChannel = "bis_buildings_changed";
 
-    public async Task<FeedRunResult> RunAsync(FeedKind feed, string trigger, CancellationToken cancellationToken, bool force = false)
+    /// <summary>Runs one feed; <paramref name="force"/> loads an input identical to the last good one anyway.</summary>
+    public async Task<FeedRunResult> RunAsync(FeedKind feed, string trigger, CancellationToken cancellationToken, bool force = false) =>
+        (await RunTogetherAsync([feed], trigger, cancellationToken, force))[0];
+
+    /// <summary>
+    /// Runs several feeds as one load: each in turn into the current tables, then the index rows of
+    /// every building any of them touched rebuilt once, one NOTIFY and one commit. A full rebuild so
+    /// assesses each building once instead of once per feed. A refused feed is rolled back to where it
+    /// started and keeps its last good data while the others load; a failure or a cancellation
+    /// leaves everything as it was. Each feed still has its own ledger row.
+    /// </summary>
+    public async Task<IReadOnlyList<FeedRunResult>> RunTogetherAsync(
+        IReadOnlyList<FeedKind> feeds, string trigger, CancellationToken cancellationToken, bool force = false)
     {
-        var slug = feed.Slug();
         var options = feedsOptions.CurrentValue;
-        if (!options.Sources.TryGetValue(slug, out var source))
-        {
-            throw new InvalidOperationException($"Feed '{slug}' is not configured (section {FeedsOptions.Section}:Sources:{slug}).");
-        }
-
-        var reader = readers.SingleOrDefault(r => r.Feed == feed)
-            ?? throw new InvalidOperationException($"No reader is registered for feed '{slug}'.");
-
-        var stopwatch = Stopwatch.StartNew();
-        var runId = await ledger.StartAsync(slug, trigger, cancellationToken);
-        var rejected = new List<RejectedRow>();
-        var phases = new RunPhases(ledger, runId);
-        // What the run has counted so far, so a refused or failed run still reports its rows.
-        var progress = new RunProgress(new FeedRunResult { RunId = runId, Feed = slug, Status = FeedRunStatus.Running });
-        FeedRunResult result;
+        var plans = feeds.Distinct().Select(feed => new FeedPlan(feed, ReaderOf(feed), SourceOf(feed, options))).ToList();
+        var runs = new List<FeedRun>();
         try
         {
-            result = await RunCoreAsync(feed, runId, reader, source, options, rejected, phases, progress, force, cancellationToken);
-        }
-        catch (FeedRefusedException ex)
-        {
-            result = progress.Current with { Status = FeedRunStatus.Refused, Message = ex.Message };
+            await LoadTogetherAsync(plans, runs, trigger, options, force, cancellationToken);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            result = progress.Current with { Status = FeedRunStatus.Cancelled, Message = "Cancelled; the index was left as it was." };
+            ConcludeOpen(runs, FeedRunStatus.Cancelled, "Cancelled; the index was left as it was.");
         }
         catch (Exception ex)
         {
-            logger.LogError(ex, "Feed {Feed} run {RunId} failed", slug, runId);
-            result = progress.Current with { Status = FeedRunStatus.Failed, Message = $"{ex.GetType().Name}: {ex.Message}" };
+            logger.LogError(ex, "Load of {Feeds} failed", string.Join(", ", plans.Select(p => p.Feed.Slug())));
+            // Runs not started yet have no ledger row, and nothing to report.
+            ConcludeOpen(runs, FeedRunStatus.Failed, $"{ex.GetType().Name}: {ex.Message}");
         }
 
-        phases.Close();
-        result = result with { RowsRejected = Math.Max(result.RowsRejected, rejected.Count), Elapsed = stopwatch.Elapsed, PhaseSeconds = phases.Seconds };
-        await ledger.SaveRejectedAsync(runId, rejected);
-        await ledger.FinishAsync(result);
-        logger.LogInformation(
-            "Feed {Feed} run {RunId}: {Status} in {Elapsed} — read {Read}, accepted {Accepted}, rejected {Rejected}, matched {Matched}, unmatched {Unmatched}, buildings changed {Changed}. {Message} Phases: {Phases}",
-            slug, runId, result.Status, stopwatch.Elapsed, result.RowsRead, result.RowsAccepted, result.RowsRejected,
-            result.RowsMatched, result.RowsUnmatched, result.BuildingsChanged, result.Message, result.DescribePhases());
-        return result;
+        var results = new List<FeedRunResult>();
+        foreach (var run in runs)
+        {
+            results.Add(await FinishAsync(run));
+        }
+
+        return results;
     }
 
-    private async Task<FeedRunResult> RunCoreAsync(
-        FeedKind feed, long runId, IFeedReader reader, FeedSourceOptions source, FeedsOptions options,
-        List<RejectedRow> rejected, RunPhases phases, RunProgress progress, bool force, CancellationToken cancellationToken)
+    /// <summary>Starts each plan's run in turn (adding it to <paramref name="runs"/>) and loads them in one transaction.</summary>
+    private async Task LoadTogetherAsync(
+        List<FeedPlan> plans, List<FeedRun> runs, string trigger, FeedsOptions options, bool force, CancellationToken cancellationToken)
     {
-        var slug = feed.Slug();
-        var result = progress.Current;
-        if (await ledger.IsPausedAsync(slug, cancellationToken))
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Every feed adds the buildings it touched; the index is rebuilt for all of them at the end.
+        await ExecuteAsync(connection, "CREATE TEMP TABLE touched (building_id bigint PRIMARY KEY) ON COMMIT DROP", cancellationToken);
+
+        var loaded = new List<FeedRun>();
+        foreach (var plan in plans)
         {
-            return result with { Status = FeedRunStatus.Refused, Message = "The feed is paused by a data steward." };
+            var run = await FeedRun.StartAsync(plan.Feed, plan.Reader, plan.Source, trigger, ledger, cancellationToken);
+            runs.Add(run);
+            await ExecuteAsync(connection, "SAVEPOINT feed_load", cancellationToken);
+            try
+            {
+                if (await LoadOneAsync(connection, run, options, force, cancellationToken))
+                {
+                    loaded.Add(run);
+                }
+
+                await ExecuteAsync(connection, "RELEASE SAVEPOINT feed_load", cancellationToken);
+            }
+            catch (FeedRefusedException ex)
+            {
+                await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT feed_load", cancellationToken);
+                run.Conclude(FeedRunStatus.Refused, ex.Message);
+            }
+
+            if (loaded.LastOrDefault() == run && plan != plans[^1])
+            {
+                await run.Phases.EnterAsync("waiting", cancellationToken);
+            }
         }
 
-        await phases.EnterAsync("fetching", cancellationToken);
-        using var fetched = await fetcher.FetchAsync(source, options.BaseDirectory!, cancellationToken);
-        result = progress.Current = result with { InputChecksum = fetched.Checksum };
+        if (loaded.Count == 0)
+        {
+            return;
+        }
+
+        await EnterAsync(loaded, "indexing", cancellationToken);
+        // The assessing run logged the buildings it removed under its own id; the index adds the rest there.
+        var lead = loaded.FirstOrDefault(r => r.Feed == FeedKind.Assessing) ?? loaded[0];
+        var changedBuildings = await indexBuilder.RebuildAsync(connection, lead.RunId, cancellationToken);
+        var changedRecords = loaded.Sum(r => r.ChangedRecords);
+        var feedNames = string.Join(',', loaded.Select(r => r.Feed.Slug()));
+        await ChangeNotification.SendAsync(connection, NotifyChannel, lead.RunId, feedNames, changedBuildings, changedRecords, cancellationToken);
+
+        await EnterAsync(loaded, "committing", cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var together = loaded.Count > 1 ? $" Indexed together with {loaded.Count - 1} other feed{(loaded.Count > 2 ? "s" : string.Empty)}." : string.Empty;
+        foreach (var run in loaded)
+        {
+            run.Conclude(
+                run.ChangedRecords == 0 ? FeedRunStatus.Unchanged : FeedRunStatus.Succeeded,
+                (run.ChangedRecords == 0 ? "No record changed." : $"{run.ChangedRecords} records changed.") + together,
+                changedBuildings.Count);
+        }
+    }
+
+    /// <summary>Loads one feed's input into the current tables; false when there was nothing to load.</summary>
+    private async Task<bool> LoadOneAsync(NpgsqlConnection connection, FeedRun run, FeedsOptions options, bool force, CancellationToken cancellationToken)
+    {
+        var slug = run.Feed.Slug();
+        if (await ledger.IsPausedAsync(slug, cancellationToken))
+        {
+            run.Conclude(FeedRunStatus.Refused, "The feed is paused by a data steward.");
+            return false;
+        }
+
+        await run.Phases.EnterAsync("fetching", cancellationToken);
+        using var fetched = await fetcher.FetchAsync(run.Source, options.BaseDirectory!, cancellationToken);
+        run.Current = run.Current with { InputChecksum = fetched.Checksum };
 
         var lastGood = await ledger.LastGoodAsync(slug, cancellationToken);
         if (!force && lastGood?.Checksum == fetched.Checksum)
         {
-            return result with { Status = FeedRunStatus.Unchanged, Message = $"Input identical to run {lastGood.Value.RunId}." };
+            run.Conclude(FeedRunStatus.Unchanged, $"Input identical to run {lastGood.Value.RunId}.");
+            return false;
         }
 
-        return await LoadAsync(feed, runId, reader, source, fetched.Input, lastGood?.Accepted ?? 0, rejected, phases, progress, cancellationToken);
+        await FeedRunLock.AcquireAsync(connection, run.Feed, cancellationToken);
+        await ledger.MarkAbandonedAsync(slug, run.RunId, cancellationToken);
+        await LoadAsync(connection, run, fetched.Input, lastGood?.Accepted ?? 0, cancellationToken);
+        return true;
     }
 
-    private async Task<FeedRunResult> LoadAsync(
-        FeedKind feed, long runId, IFeedReader reader, FeedSourceOptions source, FeedInput input, long lastAccepted,
-        List<RejectedRow> rejected, RunPhases phases, RunProgress progress, CancellationToken cancellationToken)
+    private async Task LoadAsync(NpgsqlConnection connection, FeedRun run, FeedInput input, long lastAccepted, CancellationToken cancellationToken)
     {
-        var result = progress.Current;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await FeedRunLock.AcquireAsync(connection, feed, cancellationToken);
-        await ledger.MarkAbandonedAsync(feed.Slug(), runId, cancellationToken);
-
+        var (feed, phases) = (run.Feed, run.Phases);
         await phases.EnterAsync("reading", cancellationToken);
-        var items = reader.Read(input, cancellationToken);
+        var linkedFeed = StagingTable.IsBuildingLinked(feed);
+        var known = linkedFeed
+            ? await KnownRecords.LoadAsync(connection, feed, MappingVersion.Of(run.Reader, coordinates.ServiceArea), cancellationToken)
+            : KnownRecords.None;
+        var items = run.Reader.Read(input with { Known = known }, cancellationToken);
         if (items is not ICollection<ReadItem>)
         {
             items = items.ToList();
         }
 
         await phases.EnterAsync("staging", cancellationToken);
-        var known = StagingTable.IsBuildingLinked(feed) ? await KnownRecords.LoadAsync(connection, feed, cancellationToken) : KnownRecords.None;
-        var counts = StagingTable.Fill(connection, items, rejected, known, cancellationToken);
-        var superseded = await StagingDeduplication.RemoveSupersededAsync(connection, rejected, cancellationToken);
+        // A feed loaded earlier in the same transaction left its stage tables behind.
+        await ExecuteAsync(connection, "DROP TABLE IF EXISTS stage, stage_gone", cancellationToken);
+        var counts = StagingTable.Fill(connection, items, run.Rejected, cancellationToken);
+        var superseded = await StagingDeduplication.RemoveSupersededAsync(connection, run.Rejected, cancellationToken);
         var accepted = counts.Accepted - superseded;
-        result = progress.Current = result with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = rejected.Count };
+        run.Current = run.Current with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = run.Rejected.Count };
 
-        SanityGates.Check(accepted, counts.Read, lastAccepted, source.MaxRowDropShare);
+        SanityGates.Check(accepted, counts.Read, lastAccepted, run.Source.MaxRowDropShare);
 
-        if (StagingTable.IsBuildingLinked(feed))
+        if (linkedFeed)
         {
+            await StagingTable.StageGoneAsync(connection, known.IdsMissingFrom(counts.RecordIds), cancellationToken);
             await phases.EnterAsync("linking", cancellationToken);
+            await KnownRecords.MarkUnchangedAsync(connection, feed, cancellationToken);
             var linked = await EntityResolver.ResolveAsync(connection, ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
-            result = progress.Current = result with { RowsMatched = linked.Matched, RowsUnmatched = linked.Unmatched };
+            // Kept rows are linked records by definition: they were kept because they were.
+            run.Current = run.Current with { RowsMatched = linked.Matched + counts.Kept, RowsUnmatched = linked.Unmatched, RowsKept = counts.Kept };
         }
         else
         {
-            result = result with { RowsMatched = accepted };
+            run.Current = run.Current with { RowsMatched = accepted };
         }
 
         await phases.EnterAsync("merging", cancellationToken);
-        var changedRecords = await FeedMerger.MergeAsync(connection, feed, runId, indexBuilder.HydrantSearchRadiusMeters, cancellationToken);
-        if (feed == FeedKind.Assessing && changedRecords > 0)
+        run.ChangedRecords = await FeedMerger.MergeAsync(connection, feed, run.RunId, indexBuilder.HydrantSearchRadiusMeters, cancellationToken);
+        if (feed == FeedKind.Assessing && run.ChangedRecords > 0)
         {
             await phases.EnterAsync("relinking", cancellationToken);
             await Relinker.RelinkUnmatchedAsync(connection, ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
         }
-
-        await phases.EnterAsync("indexing", cancellationToken);
-        var changedBuildings = await indexBuilder.RebuildAsync(connection, runId, cancellationToken);
-        await ChangeNotification.SendAsync(connection, NotifyChannel, runId, feed.Slug(), changedBuildings, changedRecords, cancellationToken);
-
-        await phases.EnterAsync("committing", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-
-        return result with
-        {
-            Status = changedRecords == 0 ? FeedRunStatus.Unchanged : FeedRunStatus.Succeeded,
-            BuildingsChanged = changedBuildings.Count,
-            Message = changedRecords == 0 ? "No record changed." : $"{changedRecords} records changed.",
-        };
     }
 
-    /// <summary>The latest counts of a run in progress.</summary>
-    private sealed class RunProgress(FeedRunResult start)
+    private async Task<FeedRunResult> FinishAsync(FeedRun run)
     {
-        public FeedRunResult Current { get; set; } = start;
+        var result = run.Finish();
+        await ledger.SaveRejectedAsync(result.RunId, run.Rejected);
+        await ledger.FinishAsync(result);
+        logger.LogInformation(
+            "Feed {Feed} run {RunId}: {Status} in {Elapsed} — read {Read}, accepted {Accepted}, rejected {Rejected}, matched {Matched}, unmatched {Unmatched}, kept unchanged {Kept}, buildings changed {Changed}. {Message} Phases: {Phases}",
+            result.Feed, result.RunId, result.Status, result.Elapsed, result.RowsRead, result.RowsAccepted, result.RowsRejected,
+            result.RowsMatched, result.RowsUnmatched, result.RowsKept, result.BuildingsChanged, result.Message, result.DescribePhases());
+        return result;
+    }
+
+    private sealed record FeedPlan(FeedKind Feed, IFeedReader Reader, FeedSourceOptions Source);
+
+    private IFeedReader ReaderOf(FeedKind feed) =>
+        readers.SingleOrDefault(r => r.Feed == feed) ?? throw new InvalidOperationException($"No reader is registered for feed '{feed.Slug()}'.");
+
+    private static FeedSourceOptions SourceOf(FeedKind feed, FeedsOptions options) =>
+        options.Sources.TryGetValue(feed.Slug(), out var source)
+            ? source
+            : throw new InvalidOperationException($"Feed '{feed.Slug()}' is not configured (section {FeedsOptions.Section}:Sources:{feed.Slug()}).");
+
+    private static void ConcludeOpen(IEnumerable<FeedRun> runs, FeedRunStatus status, string message)
+    {
+        foreach (var run in runs.Where(r => r.IsOpen))
+        {
+            run.Conclude(status, message);
+        }
+    }
+
+    private static async Task EnterAsync(IEnumerable<FeedRun> runs, string phase, CancellationToken cancellationToken)
+    {
+        foreach (var run in runs)
+        {
+            await run.Phases.EnterAsync(phase, cancellationToken);
+        }
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

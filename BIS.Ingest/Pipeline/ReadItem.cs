@@ -1,4 +1,5 @@
 using BIS.Domain.Addresses;
+using BIS.Ingest.Sources.Common;
 using NetTopologySuite.Geometries;
 
 namespace BIS.Ingest.Pipeline;
@@ -15,6 +16,15 @@ public sealed record RejectedRow : ReadItem
 {
     public required string Reason { get; init; }
     public required string RawText { get; init; }
+}
+
+/// <summary>
+/// A row exactly as it was when its record was last loaded and linked (<see cref="KnownRecords"/>): it was
+/// not mapped again, and the record stays as it is. It still counts as read and accepted, and its id as present.
+/// </summary>
+public sealed record UnchangedRow : ReadItem
+{
+    public required string RecordId { get; init; }
 }
 
 /// <summary>A valid source row, mapped to its domain record plus everything entity resolution needs.</summary>
@@ -37,6 +47,8 @@ public sealed record StagedRecord : ReadItem
     public Geometry? ParcelShape { get; init; }
     /// <summary>Assessing only: the building footprint(s) on the parcel (WGS84, SRID 4326).</summary>
     public Geometry? Footprint { get; init; }
+    /// <summary>The fingerprint of the source row it was mapped from; null when the feed does not remember rows.</summary>
+    public ContentFingerprint? RowFingerprint { get; init; }
     /// <summary>When the source says the record was true (status date, inspection date…); null when unknown.</summary>
     public DateTimeOffset? AsOf { get; init; }
 }

@@ -33,6 +33,7 @@ public static class StagingTable
             attrs            jsonb NOT NULL,
             as_of            timestamptz,
             content_hash     text NOT NULL,
+            row_fingerprint  bytea,
             building_id      bigint,
             match_method     text,
             match_confidence real,
@@ -44,22 +45,26 @@ public static class StagingTable
     private const string CopySql = """
         COPY stage (seq, line_number, record_id, parcel_id, address_id, address_text, address_key, street,
                     number_low, number_high, zip, location, parcel_shape, footprint, attrs, as_of, content_hash,
-                    building_id, match_method, match_confidence, unchanged)
+                    row_fingerprint)
         FROM STDIN (FORMAT BINARY)
         """;
 
     /// <summary>Counts of one staging pass.</summary>
-    public sealed record Counts(long Read, long Accepted, long Rejected);
+    /// <param name="Kept">Accepted rows unchanged since the last load: counted, not staged (<see cref="UnchangedRow"/>).</param>
+    /// <param name="RecordIds">The id of every accepted row, staged or kept: what the input still has.</param>
+    public sealed record Counts(long Read, long Accepted, long Rejected, long Kept, IReadOnlySet<string> RecordIds);
 
     /// <summary>Streams the reader's output into the stage table; rejected rows go to <paramref name="rejected"/>.</summary>
-    public static Counts Fill(NpgsqlConnection connection, IEnumerable<ReadItem> items, List<RejectedRow> rejected, KnownRecords known, CancellationToken cancellationToken)
+    public static Counts Fill(NpgsqlConnection connection, IEnumerable<ReadItem> items, List<RejectedRow> rejected, CancellationToken cancellationToken)
     {
+        var recordIds = new HashSet<string>(StringComparer.Ordinal);
         using (var create = new NpgsqlCommand(CreateSql, connection))
         {
             create.ExecuteNonQuery();
         }
 
         long accepted = 0;
+        long kept = 0;
         var wkb = new WKBWriter();
         using (var writer = connection.BeginBinaryImport(CopySql))
         {
@@ -73,7 +78,12 @@ public static class StagingTable
                         break;
                     case StagedRecord record:
                         accepted++;
-                        WriteRow(writer, record, accepted, wkb, known);
+                        recordIds.Add(record.RecordId);
+                        WriteRow(writer, record, accepted, wkb);
+                        break;
+                    case UnchangedRow row:
+                        kept++;
+                        recordIds.Add(row.RecordId);
                         break;
                 }
             }
@@ -86,10 +96,36 @@ public static class StagingTable
             analyze.ExecuteNonQuery();
         }
 
-        return new Counts(accepted + rejected.Count, accepted, rejected.Count);
+        return new Counts(accepted + kept + rejected.Count, accepted + kept, rejected.Count, kept, recordIds);
     }
 
-    private static void WriteRow(NpgsqlBinaryImporter writer, StagedRecord record, long seq, WKBWriter wkb, KnownRecords known)
+    /// <summary>
+    /// The temp table <c>stage_gone</c>: current records whose ids the input no longer has. Rows kept
+    /// unchanged are not staged, so "absent from stage" no longer means "gone"; this list does.
+    /// </summary>
+    public static async Task StageGoneAsync(NpgsqlConnection connection, IEnumerable<string> recordIds, CancellationToken cancellationToken)
+    {
+        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE stage_gone (record_id text PRIMARY KEY) ON COMMIT DROP", connection))
+        {
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var writer = await connection.BeginBinaryImportAsync("COPY stage_gone (record_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var id in recordIds)
+            {
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(id, NpgsqlDbType.Text, cancellationToken);
+            }
+
+            await writer.CompleteAsync(cancellationToken);
+        }
+
+        await using var analyze = new NpgsqlCommand("ANALYZE stage_gone", connection);
+        await analyze.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static void WriteRow(NpgsqlBinaryImporter writer, StagedRecord record, long seq, WKBWriter wkb)
     {
         var attrs = RecordJson.Serialize(record.Attributes);
         var address = record.Address;
@@ -131,20 +167,13 @@ public static class StagingTable
         }
 
         writer.Write(hash, NpgsqlDbType.Text);
-
-        if (known.UnchangedLink(record.RecordId, hash) is { } link)
+        if (record.RowFingerprint is { } rowFingerprint)
         {
-            writer.Write(link.BuildingId, NpgsqlDbType.Bigint);
-            writer.Write(link.Method, NpgsqlDbType.Text);
-            writer.Write(link.Confidence, NpgsqlDbType.Real);
-            writer.Write(true, NpgsqlDbType.Boolean);
+            writer.Write(rowFingerprint.ToBytes(), NpgsqlDbType.Bytea);
         }
         else
         {
             writer.WriteNull();
-            writer.WriteNull();
-            writer.WriteNull();
-            writer.Write(false, NpgsqlDbType.Boolean);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using BIS.Domain.Addresses;
 using BIS.Domain.Feeds;
@@ -43,7 +44,7 @@ public sealed partial class BuildingPermitsReader(CoordinateCleaner coordinates,
     {
         var files = input.Required(Feed, Role);
         var today = BostonTime.Today(clock);
-        return CsvBatch.Read(files, csv => BindShape(csv, today), cancellationToken);
+        return CsvBatch.Read(new RecordBatch(input.Known, mappingContext: today.ToString("O", CultureInfo.InvariantCulture)), files, csv => BindShape(csv, today), cancellationToken);
     }
 
     private CsvRowMapper BindShape(CsvFeed csv, DateOnly today)

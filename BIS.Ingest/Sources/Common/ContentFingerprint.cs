@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
@@ -30,6 +31,44 @@ public readonly record struct ContentFingerprint(ulong High, ulong Low)
             hash.Append(MemoryMarshal.AsBytes(field));
         }
 
+        return From(hash);
+    }
+
+    /// <summary>The fingerprint of fields exactly as written (untrimmed), after <paramref name="salt"/>.</summary>
+    public static ContentFingerprint Of(ContentFingerprint salt, IReadOnlyList<string> fields)
+    {
+        var hash = new XxHash128();
+        Span<byte> prefix = stackalloc byte[16];
+        salt.WriteTo(prefix);
+        hash.Append(prefix);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            hash.Append(MemoryMarshal.AsBytes(Separator.AsSpan()));
+            hash.Append(MemoryMarshal.AsBytes(fields[i].AsSpan()));
+        }
+
+        return From(hash);
+    }
+
+    /// <summary>The 16 bytes as stored in the database.</summary>
+    public byte[] ToBytes()
+    {
+        var bytes = new byte[16];
+        WriteTo(bytes);
+        return bytes;
+    }
+
+    public static ContentFingerprint FromBytes(ReadOnlySpan<byte> bytes) =>
+        new(BinaryPrimitives.ReadUInt64BigEndian(bytes), BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]));
+
+    private void WriteTo(Span<byte> bytes)
+    {
+        BinaryPrimitives.WriteUInt64BigEndian(bytes, High);
+        BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], Low);
+    }
+
+    private static ContentFingerprint From(XxHash128 hash)
+    {
         var value = hash.GetCurrentHashAsUInt128();
         return new ContentFingerprint((ulong)(value >> 64), (ulong)value);
     }

@@ -15,8 +15,9 @@ public static class CsvBatch
 {
     /// <summary>Reads files that all have one shape, bound to <paramref name="columns"/>.</summary>
     public static IReadOnlyList<ReadItem> Read(
-        IReadOnlyList<FeedFile> files, IEnumerable<CsvColumn> columns, CsvRowMapper map, CancellationToken cancellationToken) =>
+        RecordBatch batch, IReadOnlyList<FeedFile> files, IEnumerable<CsvColumn> columns, CsvRowMapper map, CancellationToken cancellationToken) =>
         Read(
+            batch,
             files,
             csv =>
             {
@@ -25,24 +26,27 @@ public static class CsvBatch
             },
             cancellationToken);
 
+    /// <param name="batch">Collects the items; made with the run's known records, rows unchanged since the last load are kept unmapped.</param>
+    /// <param name="files">The feed's inputs, read in order.</param>
     /// <param name="bind">Binds an opened file's columns and returns the mapper for its rows; it may refuse the file
     /// (a feed published in several shapes picks the shape from the header).</param>
+    /// <param name="cancellationToken">Checked between rows.</param>
     public static IReadOnlyList<ReadItem> Read(
-        IReadOnlyList<FeedFile> files, Func<CsvFeed, CsvRowMapper> bind, CancellationToken cancellationToken)
+        RecordBatch batch, IReadOnlyList<FeedFile> files, Func<CsvFeed, CsvRowMapper> bind, CancellationToken cancellationToken)
     {
-        var batch = new RecordBatch();
         foreach (var file in files)
         {
             using var csv = CsvFeed.Open(file);
             var map = bind(csv);
             var source = files.SourceName(file);
+            batch.BeginInput(csv.HeaderNames);
             foreach (var row in csv.Rows(cancellationToken))
             {
                 if (row.ShapeProblem is { } shape)
                 {
                     batch.Reject(row, shape);
                 }
-                else
+                else if (!batch.KeepIfUnchanged(row, source))
                 {
                     map(row, batch, source);
                 }

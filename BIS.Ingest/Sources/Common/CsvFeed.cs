@@ -193,6 +193,9 @@ public sealed class CsvRow
     /// <summary>The file's trimmed fields, fingerprinted, for content comparison of duplicate rows.</summary>
     public ContentFingerprint ContentKey => ContentFingerprint.Of(_fields);
 
+    /// <summary>The fingerprint of the fields exactly as written, after <paramref name="salt"/> (see <see cref="RecordBatch.BeginInput"/>).</summary>
+    public ContentFingerprint FingerprintAfter(ContentFingerprint salt) => ContentFingerprint.Of(salt, _fields);
+
     /// <summary>Null when the row has as many fields as the header; otherwise why the row is not trusted.</summary>
     /// <remarks>A shifted row (an unquoted comma, a truncated line) puts values under the wrong headers.</remarks>
     public string? ShapeProblem => _fields.Length == _feed.HeaderNames.Count

@@ -8,13 +8,44 @@ namespace BIS.Ingest.Sources.Common;
 /// Collects a feed run's items in input order and settles repeated record ids: an identical repeat is
 /// rejected as "duplicate of line N"; a repeat with different content means the export appended a newer
 /// version of the record mid-run, so the later row wins and the earlier one is rejected "superseded by line N".
+/// With <see cref="KnownRecords"/> of the last load, a row exactly as it was then is kept without mapping
+/// (<see cref="KeepIfUnchanged(CsvRow, string?)"/>); a kept row and a mapped row with the same id are told apart
+/// by their fingerprints, so such a pair is reported as superseded rather than duplicate.
 /// </summary>
-public sealed class RecordBatch
+/// <param name="known">The feed's current records; <see cref="KnownRecords.None"/> maps every row.</param>
+/// <param name="mappingContext">What the mapping depends on besides the row and the code, such as today's
+/// date for a reader that decides whether a permit is still active.</param>
+public sealed class RecordBatch(KnownRecords? known = null, string? mappingContext = null)
 {
+    private readonly KnownRecords _known = known ?? KnownRecords.None;
     private readonly List<ReadItem> _items = [];
     private readonly Dictionary<string, Winner> _winners = new(StringComparer.Ordinal);
+    private ContentFingerprint _salt;
+    // The fingerprint of the row being mapped, given to the one record it may stage.
+    private ContentFingerprint? _rowFingerprint;
+    private bool _rowStaged;
 
     public IReadOnlyList<ReadItem> Items => _items;
+
+    /// <summary>Starts an input: its rows are fingerprinted after its header (empty for JSON).</summary>
+    public void BeginInput(IReadOnlyList<string> header)
+    {
+        if (_known.RemembersRows)
+        {
+            _salt = _known.RowSalt(mappingContext, header);
+        }
+    }
+
+    /// <summary>
+    /// True when the row is exactly the one its linked record was last loaded from: it is kept, unmapped.
+    /// Otherwise the caller maps it, and the record it stages carries the row's fingerprint.
+    /// </summary>
+    public bool KeepIfUnchanged(CsvRow row, string? source) =>
+        _known.RemembersRows && KeepIfUnchanged(row.LineNumber, row.FingerprintAfter(_salt), row.RawText, source);
+
+    /// <summary>As <see cref="KeepIfUnchanged(CsvRow, string?)"/> for an item that is one piece of text (a JSON item).</summary>
+    public bool KeepIfUnchanged(long lineNumber, string rawText, string? source) =>
+        _known.RemembersRows && KeepIfUnchanged(lineNumber, ContentFingerprint.Of(_salt, [rawText]), rawText, source);
 
     public void Reject(long lineNumber, string reason, string rawText) =>
         _items.Add(new RejectedRow { LineNumber = lineNumber, Reason = reason, RawText = rawText });
@@ -55,14 +86,46 @@ public sealed class RecordBatch
     public void Stage(StagedRecord record, CsvRow row, string? source = null) =>
         Stage(record, row.ContentKey, row.RawText, source);
 
+    private bool KeepIfUnchanged(long lineNumber, ContentFingerprint rowFingerprint, string rawText, string? source)
+    {
+        if (_known.RecordIdOfUnchangedRow(rowFingerprint) is not { } recordId)
+        {
+            _rowFingerprint = rowFingerprint;
+            _rowStaged = false;
+            return false;
+        }
+
+        _rowFingerprint = null;
+        Add(new UnchangedRow { LineNumber = lineNumber, RecordId = recordId }, recordId, rowFingerprint, rawText, source);
+        return true;
+    }
+
     private void Stage(StagedRecord record, ContentFingerprint contentKey, string rawText, string? source)
     {
-        if (_winners.TryGetValue(record.RecordId, out var prior))
+        if (_rowFingerprint is { } rowFingerprint)
+        {
+            // A remembered row stands for one record: were it to stage two, the next run would keep one
+            // of them by the fingerprint and delete the other as missing from the input.
+            if (_rowStaged)
+            {
+                throw new InvalidOperationException($"Line {record.LineNumber} staged a second record ({record.RecordId}); a remembered row maps to one record.");
+            }
+
+            _rowStaged = true;
+            record = record with { RowFingerprint = rowFingerprint };
+        }
+
+        Add(record, record.RecordId, contentKey, rawText, source);
+    }
+
+    private void Add(ReadItem item, string recordId, ContentFingerprint contentKey, string rawText, string? source)
+    {
+        if (_winners.TryGetValue(recordId, out var prior))
         {
             var where = prior.Source == source || source is null ? string.Empty : $" of {prior.Source}";
             if (prior.ContentKey == contentKey)
             {
-                Reject(record.LineNumber, $"duplicate of line {prior.LineNumber}{where}", rawText);
+                Reject(item.LineNumber, $"duplicate of line {prior.LineNumber}{where}", rawText);
                 return;
             }
 
@@ -70,13 +133,13 @@ public sealed class RecordBatch
             _items[prior.Index] = new RejectedRow
             {
                 LineNumber = prior.LineNumber,
-                Reason = $"superseded by line {record.LineNumber}{laterWhere} (same id {record.RecordId}, different content)",
+                Reason = $"superseded by line {item.LineNumber}{laterWhere} (same id {recordId}, different content)",
                 RawText = prior.RawText,
             };
         }
 
-        _winners[record.RecordId] = new Winner(_items.Count, contentKey, record.LineNumber, rawText, source);
-        _items.Add(record);
+        _winners[recordId] = new Winner(_items.Count, contentKey, item.LineNumber, rawText, source);
+        _items.Add(item);
     }
 
     private sealed record Winner(int Index, ContentFingerprint ContentKey, long LineNumber, string RawText, string? Source);

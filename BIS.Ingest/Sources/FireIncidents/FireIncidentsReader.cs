@@ -33,7 +33,7 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
     public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
     {
         var files = input.Required(Feed, Role);
-        return CsvBatch.Read(files, BindShape, cancellationToken);
+        return CsvBatch.Read(new RecordBatch(input.Known), files, BindShape, cancellationToken);
     }
 
     private CsvRowMapper BindShape(CsvFeed csv)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using BIS.Domain.Addresses;
 using BIS.Domain.Feeds;
@@ -30,7 +31,7 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
     {
         var files = input.Required(Feed, Role);
         var today = BostonTime.Today(clock);
-        return CsvBatch.Read(files, C.All, (row, batch, source) => Map(row, batch, source, today), cancellationToken);
+        return CsvBatch.Read(new RecordBatch(input.Known, mappingContext: today.ToString("O", CultureInfo.InvariantCulture)), files, C.All, (row, batch, source) => Map(row, batch, source, today), cancellationToken);
     }
 
     private void Map(CsvRow row, RecordBatch batch, string? source, DateOnly today)

@@ -29,7 +29,7 @@ public sealed class HydrantsReader(CoordinateCleaner coordinates) : IFeedReader
     public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
     {
         var files = input.Required(Feed, Role);
-        return CsvBatch.Read(files, BindWithCoordinates, cancellationToken);
+        return CsvBatch.Read(new RecordBatch(input.Known), files, BindWithCoordinates, cancellationToken);
     }
 
     private CsvRowMapper BindWithCoordinates(CsvFeed csv)

@@ -35,16 +35,22 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
     public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
     {
         var files = input.Required(Feed, Role);
-        var batch = new RecordBatch();
+        var batch = new RecordBatch(input.Known);
         long index = 0;
         foreach (var file in files)
         {
             using var document = Parse(file);
+            var source = files.SourceName(file);
+            batch.BeginInput(header: []);
             foreach (var item in Items(file, document.RootElement))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 index++;
-                Map(index, item, batch, files.SourceName(file));
+                var raw = item.GetRawText();
+                if (!batch.KeepIfUnchanged(index, raw, source))
+                {
+                    Map(index, item, raw, batch, source);
+                }
             }
         }
 
@@ -90,9 +96,8 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
         throw new FeedRefusedException($"{file.Location} ({file.Role}) is not a page of plans: expected {{ \"items\": [ … ], \"next\": … }}");
     }
 
-    private void Map(long index, JsonElement item, RecordBatch batch, string? source)
+    private void Map(long index, JsonElement item, string raw, RecordBatch batch, string? source)
     {
-        var raw = item.GetRawText();
         if (item.ValueKind != JsonValueKind.Object)
         {
             batch.Reject(index, "item is not a JSON object", raw);

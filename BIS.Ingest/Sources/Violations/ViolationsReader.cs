@@ -27,7 +27,7 @@ public sealed partial class ViolationsReader(CoordinateCleaner coordinates) : IF
     public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
     {
         var files = input.Required(Feed, Role);
-        return CsvBatch.Read(files, C.All, Map, cancellationToken);
+        return CsvBatch.Read(new RecordBatch(input.Known), files, C.All, Map, cancellationToken);
     }
 
     private void Map(CsvRow row, RecordBatch batch, string? source)

@@ -67,9 +67,8 @@ public static class LookupCityDatabase
 
         using var host = IngestHost.Build(ConnectionString, set.ManifestPath, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
         var runner = host.Services.GetRequiredService<FeedRunner>();
-        foreach (var feed in FeedLoadOrder.All)
+        foreach (var result in await runner.RunTogetherAsync(FeedLoadOrder.All, "bench", CancellationToken.None))
         {
-            var result = await runner.RunAsync(feed, "bench", CancellationToken.None);
             IngestBenchmark.Report(result);
             IngestBenchmark.EnsureLoaded(result);
         }

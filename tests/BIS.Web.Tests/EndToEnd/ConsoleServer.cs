@@ -54,13 +54,7 @@ public sealed class ConsoleServer : BisWebFactory
         return settings;
     }
 
-    protected override async Task LoadAsync(FeedRunner runner)
-    {
-        foreach (var feed in FeedLoadOrder.All)
-        {
-            await runner.RunAsync(feed, "test", CancellationToken.None);
-        }
-    }
+    protected override Task LoadAsync(FeedRunner runner) => runner.RunTogetherAsync(FeedLoadOrder.All, "test", CancellationToken.None);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
