@@ -91,6 +91,10 @@ public sealed class FeedRunner(
                 if (await LoadOneAsync(connection, run, options, force, cancellationToken))
                 {
                     loaded.Add(run);
+                    if (plan != plans[^1])
+                    {
+                        await run.Phases.EnterAsync("waiting", cancellationToken);
+                    }
                 }
 
                 await ExecuteAsync(connection, "RELEASE SAVEPOINT feed_load", cancellationToken);
@@ -99,11 +103,6 @@ public sealed class FeedRunner(
             {
                 await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT feed_load", cancellationToken);
                 run.Conclude(FeedRunStatus.Refused, ex.Message);
-            }
-
-            if (loaded.LastOrDefault() == run && plan != plans[^1])
-            {
-                await run.Phases.EnterAsync("waiting", cancellationToken);
             }
         }
 
@@ -117,7 +116,8 @@ public sealed class FeedRunner(
         var lead = loaded.FirstOrDefault(r => r.Feed == FeedKind.Assessing) ?? loaded[0];
         var changedBuildings = await indexBuilder.RebuildAsync(connection, lead.RunId, cancellationToken);
         var changedRecords = loaded.Sum(r => r.ChangedRecords);
-        var feedNames = string.Join(',', loaded.Select(r => r.Feed.Slug()));
+        // Shown on an open hazard card as "(… feed run)".
+        var feedNames = string.Join(" + ", loaded.Select(r => r.Feed.Slug()));
         await ChangeNotification.SendAsync(connection, NotifyChannel, lead.RunId, feedNames, changedBuildings, changedRecords, cancellationToken);
 
         await EnterAsync(loaded, "committing", cancellationToken);

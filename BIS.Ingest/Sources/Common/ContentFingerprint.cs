@@ -7,7 +7,9 @@ namespace BIS.Ingest.Sources.Common;
 /// <summary>
 /// A compact stand-in for a row's content when telling repeated rows apart: 128 bits of XxHash128
 /// over the trimmed fields, so a run does not keep every row's text just to compare it once. Fast and
-/// non-cryptographic on purpose — the input is the publisher's file, compared with itself.
+/// non-cryptographic on purpose: the input is the publisher's file, compared with itself, and with the
+/// row fingerprints of its own last load (<see cref="Pipeline.KnownRecords"/>). A publisher able to forge
+/// a collision could hide a changed row until the next build; the publisher is trusted with the data anyway.
 /// </summary>
 public readonly record struct ContentFingerprint(ulong High, ulong Low)
 {
