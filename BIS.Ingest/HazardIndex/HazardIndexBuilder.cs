@@ -2,6 +2,7 @@ using System.Text.Json;
 using BIS.Domain.Feeds;
 using BIS.Domain.Hazards;
 using BIS.Ingest.Feeds;
+using BIS.Ingest.Merge;
 using BIS.Ingest.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -61,6 +62,8 @@ public sealed class HazardIndexBuilder(HazardRules rules, IOptions<HazardRuleOpt
 
         var assessed = clock.Elapsed;
         var changed = new List<long>();
+        // The first index of a city is written into an empty table: indexed once, afterwards.
+        var deferred = await DeferredIndexes.DeferIfEmptyAsync(connection, "hazard_index", cancellationToken);
         await using var upsert = new NpgsqlCommand(
             """
             WITH up AS (
@@ -88,6 +91,8 @@ public sealed class HazardIndexBuilder(HazardRules rules, IOptions<HazardRuleOpt
                 changed.Add(reader.GetInt64(0));
             }
         }
+
+        await deferred.RestoreAsync(connection, cancellationToken);
 
         // Buildings the assessing merge removed were logged by it; they belong in the notice too.
         await using var removed = new NpgsqlCommand(

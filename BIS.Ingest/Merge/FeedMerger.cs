@@ -24,6 +24,11 @@ public static class FeedMerger
             _ => LinkedRecordMerge.Statements,
         };
 
+        // A first load of the backbone fills both tables from nothing: index them once, afterwards.
+        List<DeferredIndexes> deferred = feed == FeedKind.Assessing
+            ? [await DeferredIndexes.DeferIfEmptyAsync(connection, "building", cancellationToken),
+               await DeferredIndexes.DeferIfEmptyAsync(connection, "building_address", cancellationToken)]
+            : [];
         long changed = 0;
         foreach (var sql in statements)
         {
@@ -36,6 +41,11 @@ public static class FeedMerger
             {
                 changed += count;
             }
+        }
+
+        foreach (var indexes in deferred)
+        {
+            await indexes.RestoreAsync(connection, cancellationToken);
         }
 
         if (feed == FeedKind.Hydrants)

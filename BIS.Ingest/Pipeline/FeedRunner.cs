@@ -45,7 +45,9 @@ public sealed class FeedRunner(
         IReadOnlyList<FeedKind> feeds, string trigger, CancellationToken cancellationToken, bool force = false)
     {
         var options = feedsOptions.CurrentValue;
-        var plans = feeds.Distinct().Select(feed => new FeedPlan(feed, ReaderOf(feed), SourceOf(feed, options))).ToList();
+        // Always in load order, whatever order they were given in: assessing makes the buildings the others link to.
+        var plans = feeds.Distinct().OrderBy(feed => FeedLoadOrder.IndexOf(feed))
+            .Select(feed => new FeedPlan(feed, ReaderOf(feed), SourceOf(feed, options))).ToList();
         var runs = new List<FeedRun>();
         try
         {
@@ -79,6 +81,10 @@ public sealed class FeedRunner(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Every feed adds the buildings it touched; the index is rebuilt for all of them at the end.
         await ExecuteAsync(connection, "CREATE TEMP TABLE touched (building_id bigint PRIMARY KEY) ON COMMIT DROP", cancellationToken);
+        // A first load of the linked feeds indexes their records once, after the last of them is merged.
+        var feedRecordIndexes = plans.Any(p => StagingTable.IsBuildingLinked(p.Feed))
+            ? await DeferredIndexes.DeferIfEmptyAsync(connection, "feed_record", cancellationToken)
+            : DeferredIndexes.None;
 
         var loaded = new List<FeedRun>();
         foreach (var plan in plans)
@@ -112,6 +118,7 @@ public sealed class FeedRunner(
         }
 
         await EnterAsync(loaded, "indexing", cancellationToken);
+        await feedRecordIndexes.RestoreAsync(connection, cancellationToken);
         // The assessing run logged the buildings it removed under its own id; the index adds the rest there.
         var lead = loaded.FirstOrDefault(r => r.Feed == FeedKind.Assessing) ?? loaded[0];
         var changedBuildings = await indexBuilder.RebuildAsync(connection, lead.RunId, cancellationToken);
@@ -168,16 +175,16 @@ public sealed class FeedRunner(
         var known = linkedFeed
             ? await KnownRecords.LoadAsync(connection, feed, MappingVersion.Of(run.Reader, coordinates.ServiceArea), cancellationToken)
             : KnownRecords.None;
-        var items = run.Reader.Read(input with { Known = known }, cancellationToken);
-        if (items is not ICollection<ReadItem>)
-        {
-            items = items.ToList();
-        }
-
-        await phases.EnterAsync("staging", cancellationToken);
         // A feed loaded earlier in the same transaction left its stage tables behind.
         await ExecuteAsync(connection, "DROP TABLE IF EXISTS stage, stage_gone", cancellationToken);
+        // Rows go into COPY as the reader yields them: the server stores one buffer while this thread
+        // parses the next, and the input is never held in memory twice. A reader that refuses its input
+        // part way (a required column missing) aborts the COPY, and the savepoint undoes the rest.
+        var items = run.Reader.Read(input with { Known = known }, cancellationToken);
         var counts = StagingTable.Fill(connection, items, run.Rejected, cancellationToken);
+
+        await phases.EnterAsync("staging", cancellationToken);
+        await StagingTable.IndexAsync(connection, cancellationToken);
         var superseded = await StagingDeduplication.RemoveSupersededAsync(connection, run.Rejected, cancellationToken);
         var accepted = counts.Accepted - superseded;
         run.Current = run.Current with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = run.Rejected.Count };

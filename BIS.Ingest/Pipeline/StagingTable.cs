@@ -9,7 +9,8 @@ namespace BIS.Ingest.Pipeline;
 
 /// <summary>
 /// The per-run staging table: a temporary table dropped at commit, filled by binary COPY straight from
-/// the reader's stream, so the whole input is in the database before resolution and merge start.
+/// the reader's stream (see <see cref="Fill"/>), so the whole input is in the database before resolution
+/// and merge start.
 /// </summary>
 public static class StagingTable
 {
@@ -54,7 +55,10 @@ public static class StagingTable
     /// <param name="RecordIds">The id of every accepted row, staged or kept: what the input still has.</param>
     public sealed record Counts(long Read, long Accepted, long Rejected, long Kept, IReadOnlySet<string> RecordIds);
 
-    /// <summary>Streams the reader's output into the stage table; rejected rows go to <paramref name="rejected"/>.</summary>
+    /// <summary>
+    /// Streams the reader's output into the stage table as it is yielded; rejected rows go to
+    /// <paramref name="rejected"/>. Call <see cref="IndexAsync"/> before querying the table.
+    /// </summary>
     public static Counts Fill(NpgsqlConnection connection, IEnumerable<ReadItem> items, List<RejectedRow> rejected, CancellationToken cancellationToken)
     {
         var recordIds = new HashSet<string>(StringComparer.Ordinal);
@@ -91,12 +95,14 @@ public static class StagingTable
             writer.Complete();
         }
 
-        using (var analyze = new NpgsqlCommand("CREATE INDEX ON stage (record_id); ANALYZE stage", connection))
-        {
-            analyze.ExecuteNonQuery();
-        }
-
         return new Counts(accepted + kept + rejected.Count, accepted + kept, rejected.Count, kept, recordIds);
+    }
+
+    /// <summary>Indexes and analyzes a filled stage table for the joins of linkage and merge.</summary>
+    public static async Task IndexAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var analyze = new NpgsqlCommand("CREATE INDEX ON stage (record_id); ANALYZE stage", connection) { CommandTimeout = 0 };
+        await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>

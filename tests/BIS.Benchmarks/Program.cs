@@ -2,6 +2,7 @@ using BIS.Benchmarks.Ingest;
 using BIS.Benchmarks.Lookup;
 
 // infra/bis bench [ingest] [--buildings N]
+// infra/bis bench parse [--buildings N]      (the readers alone, no database)
 // infra/bis bench lookup [--buildings N] [--seconds S] [--clients C]
 // Every benchmark ends by printing one line per figure: "figure <name> <value> <unit>".
 var what = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal)) ?? "ingest";
@@ -12,10 +13,13 @@ switch (what)
     case "ingest":
         await IngestBenchmark.RunAsync(buildings);
         return 0;
+    case "parse":
+        ParseBenchmark.Run(buildings);
+        return 0;
     case "lookup":
         return await LookupBenchmark.RunAsync(buildings, ReadInt(args, "--seconds", 60), ReadInt(args, "--clients", 50));
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: ingest, lookup.");
+        Console.Error.WriteLine($"Unknown benchmark '{what}'. Known: ingest, parse, lookup.");
         return 2;
 }
 
