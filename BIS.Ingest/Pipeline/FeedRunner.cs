@@ -87,28 +87,38 @@ public sealed class FeedRunner(
             : DeferredIndexes.None;
 
         var loaded = new List<FeedRun>();
-        foreach (var plan in plans)
+        // The plan prepared ahead of its turn, if any; null as a prepared feed means its run ended in preparing.
+        (int Index, PreparedFeed? Feed) next = (-1, null);
+        try
         {
-            var run = await FeedRun.StartAsync(plan.Feed, plan.Reader, plan.Source, trigger, ledger, cancellationToken);
-            runs.Add(run);
-            await ExecuteAsync(connection, "SAVEPOINT feed_load", cancellationToken);
-            try
+            for (var i = 0; i < plans.Count; i++)
             {
-                if (await LoadOneAsync(connection, run, options, force, cancellationToken))
+                var current = next.Index == i ? next.Feed : await PrepareAsync(connection, plans[i], runs, trigger, options, force, readAhead: false, cancellationToken);
+                next = (-1, null);
+                await using var disposeCurrent = current;
+                // The next feed is read while this one is staged, linked and merged, unless this one is the
+                // assessing backbone: its relinking changes the records a linked feed's reading depends on.
+                if (i + 1 < plans.Count && (plans[i].Feed != FeedKind.Assessing || !StagingTable.IsBuildingLinked(plans[i + 1].Feed)))
                 {
-                    loaded.Add(run);
-                    if (plan != plans[^1])
-                    {
-                        await run.Phases.EnterAsync("waiting", cancellationToken);
-                    }
+                    next = (i + 1, await PrepareAsync(connection, plans[i + 1], runs, trigger, options, force, readAhead: true, cancellationToken));
                 }
 
-                await ExecuteAsync(connection, "RELEASE SAVEPOINT feed_load", cancellationToken);
+                if (current is not null && await LoadInSavepointAsync(connection, current, cancellationToken))
+                {
+                    loaded.Add(current.Run);
+                    if (i + 1 < plans.Count)
+                    {
+                        await current.Run.Phases.EnterAsync("waiting", cancellationToken);
+                    }
+                }
             }
-            catch (FeedRefusedException ex)
+        }
+        finally
+        {
+            // Only left over when a feed failed the whole load: stop its reader.
+            if (next.Feed is not null)
             {
-                await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT feed_load", cancellationToken);
-                run.Conclude(FeedRunStatus.Refused, ex.Message);
+                await next.Feed.DisposeAsync();
             }
         }
 
@@ -140,47 +150,98 @@ public sealed class FeedRunner(
         }
     }
 
-    /// <summary>Loads one feed's input into the current tables; false when there was nothing to load.</summary>
-    private async Task<bool> LoadOneAsync(NpgsqlConnection connection, FeedRun run, FeedsOptions options, bool force, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts a plan's run (adding it to <paramref name="runs"/>), fetches its input and takes the feed's lock for
+    /// the rest of the transaction; null when the run ended there (paused, input unchanged, refused).
+    /// </summary>
+    private async Task<PreparedFeed?> PrepareAsync(
+        NpgsqlConnection connection, FeedPlan plan, List<FeedRun> runs, string trigger, FeedsOptions options, bool force, bool readAhead,
+        CancellationToken cancellationToken)
     {
+        var run = await FeedRun.StartAsync(plan.Feed, plan.Reader, plan.Source, trigger, ledger, cancellationToken);
+        runs.Add(run);
         var slug = run.Feed.Slug();
         if (await ledger.IsPausedAsync(slug, cancellationToken))
         {
             run.Conclude(FeedRunStatus.Refused, "The feed is paused by a data steward.");
-            return false;
+            return null;
         }
 
         await run.Phases.EnterAsync("fetching", cancellationToken);
-        using var fetched = await fetcher.FetchAsync(run.Source, options.BaseDirectory!, cancellationToken);
-        run.Current = run.Current with { InputChecksum = fetched.Checksum };
-
-        var lastGood = await ledger.LastGoodAsync(slug, cancellationToken);
-        if (!force && lastGood?.Checksum == fetched.Checksum)
+        FetchedInput? fetched = null;
+        try
         {
-            run.Conclude(FeedRunStatus.Unchanged, $"Input identical to run {lastGood.Value.RunId}.");
-            return false;
-        }
+            fetched = await fetcher.FetchAsync(run.Source, options.BaseDirectory!, cancellationToken);
+            run.Current = run.Current with { InputChecksum = fetched.Checksum };
 
-        await FeedRunLock.AcquireAsync(connection, run.Feed, cancellationToken);
-        await ledger.MarkAbandonedAsync(slug, run.RunId, cancellationToken);
-        await LoadAsync(connection, run, fetched.Input, lastGood?.Accepted ?? 0, cancellationToken);
-        return true;
+            var lastGood = await ledger.LastGoodAsync(slug, cancellationToken);
+            if (!force && lastGood?.Checksum == fetched.Checksum)
+            {
+                run.Conclude(FeedRunStatus.Unchanged, $"Input identical to run {lastGood.Value.RunId}.");
+                fetched.Dispose();
+                return null;
+            }
+
+            // Taken outside any savepoint, so that rolling back an earlier feed's savepoint cannot release it.
+            await FeedRunLock.AcquireAsync(connection, run.Feed, cancellationToken);
+            await ledger.MarkAbandonedAsync(slug, run.RunId, cancellationToken);
+
+            await run.Phases.EnterAsync("reading", cancellationToken);
+            var known = StagingTable.IsBuildingLinked(run.Feed)
+                ? await KnownRecords.LoadAsync(connection, run.Feed, MappingVersion.Of(run.Reader, coordinates.ServiceArea), cancellationToken)
+                : KnownRecords.None;
+            var lastAccepted = lastGood?.Accepted ?? 0;
+            return readAhead
+                ? PreparedFeed.ReadingAhead(run, fetched, lastAccepted, known, cancellationToken)
+                : PreparedFeed.Streaming(run, fetched, lastAccepted, known, cancellationToken);
+        }
+        catch (FeedRefusedException ex)
+        {
+            fetched?.Dispose();
+            run.Conclude(FeedRunStatus.Refused, ex.Message);
+            return null;
+        }
+        catch
+        {
+            fetched?.Dispose();
+            throw;
+        }
     }
 
-    private async Task LoadAsync(NpgsqlConnection connection, FeedRun run, FeedInput input, long lastAccepted, CancellationToken cancellationToken)
+    /// <summary>Loads a prepared feed inside a savepoint; a refusal rolls it back to where it started and returns false.</summary>
+    private async Task<bool> LoadInSavepointAsync(NpgsqlConnection connection, PreparedFeed prepared, CancellationToken cancellationToken)
     {
+        await ExecuteAsync(connection, "SAVEPOINT feed_load", cancellationToken);
+        try
+        {
+            await LoadAsync(connection, prepared, cancellationToken);
+            await ExecuteAsync(connection, "RELEASE SAVEPOINT feed_load", cancellationToken);
+            return true;
+        }
+        catch (FeedRefusedException ex)
+        {
+            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT feed_load", cancellationToken);
+            prepared.Run.Conclude(FeedRunStatus.Refused, ex.Message);
+            return false;
+        }
+    }
+
+    private async Task LoadAsync(NpgsqlConnection connection, PreparedFeed prepared, CancellationToken cancellationToken)
+    {
+        var (run, known) = (prepared.Run, prepared.Known);
         var (feed, phases) = (run.Feed, run.Phases);
-        await phases.EnterAsync("reading", cancellationToken);
         var linkedFeed = StagingTable.IsBuildingLinked(feed);
-        var known = linkedFeed
-            ? await KnownRecords.LoadAsync(connection, feed, MappingVersion.Of(run.Reader, coordinates.ServiceArea), cancellationToken)
-            : KnownRecords.None;
+        var items = await prepared.ItemsAsync();
+        if (prepared.IsReadAhead)
+        {
+            await phases.EnterAsync("staging", cancellationToken);
+        }
+
         // A feed loaded earlier in the same transaction left its stage tables behind.
         await ExecuteAsync(connection, "DROP TABLE IF EXISTS stage, stage_gone", cancellationToken);
-        // Rows go into COPY as the reader yields them: the server stores one buffer while this thread
+        // Streamed rows go into COPY as the reader yields them: the server stores one buffer while this thread
         // parses the next, and the input is never held in memory twice. A reader that refuses its input
         // part way (a required column missing) aborts the COPY, and the savepoint undoes the rest.
-        var items = run.Reader.Read(input with { Known = known }, cancellationToken);
         var counts = StagingTable.Fill(connection, items, run.Rejected, cancellationToken);
 
         await phases.EnterAsync("staging", cancellationToken);
@@ -189,7 +250,7 @@ public sealed class FeedRunner(
         var accepted = counts.Accepted - superseded;
         run.Current = run.Current with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = run.Rejected.Count };
 
-        SanityGates.Check(accepted, counts.Read, lastAccepted, run.Source.MaxRowDropShare);
+        SanityGates.Check(accepted, counts.Read, prepared.LastAccepted, run.Source.MaxRowDropShare);
 
         if (linkedFeed)
         {
