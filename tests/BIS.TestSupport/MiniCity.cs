@@ -5,7 +5,8 @@ namespace BIS.TestSupport;
 
 /// <summary>
 /// A tiny hand-made city in the real formats (Boston parcel GeoJSON, assessment CSV, ISD violations
-/// CSV) for tests that need to control every row: three parcels on Sumner and Meridian streets.
+/// CSV, BWSC hydrant CSV) for tests that need to control every row: three parcels on Sumner and Meridian
+/// streets and one hydrant in front of them.
 /// </summary>
 public sealed class MiniCity : IDisposable
 {
@@ -17,6 +18,7 @@ public sealed class MiniCity : IDisposable
     public string Parcels => Path.Combine(Directory, "parcels.geojson");
     public string Assessment => Path.Combine(Directory, "assessment.csv");
     public string Violations => Path.Combine(Directory, "violations.csv");
+    public string Hydrants => Path.Combine(Directory, "hydrants.csv");
 
     public MiniCity()
     {
@@ -36,6 +38,11 @@ public sealed class MiniCity : IDisposable
             """);
         WriteViolations(ViolationRow("V1", "Open", "Unsafe and Dangerous", "302", "Sumner", "ST"),
                         ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sumner", "ST"));
+        File.WriteAllText(Hydrants, """
+            HYDRANT_ID,STATUS,FLOW_CLASS,LATITUDE,LONGITUDE
+            H-1,IN SERVICE,AA,42.36755,-71.03650
+
+            """);
     }
 
     public static string ViolationRow(string caseNo, string status, string description, string number, string street, string suffix, string code = "121.2") =>
@@ -53,7 +60,7 @@ public sealed class MiniCity : IDisposable
         File.WriteAllText(Violations, text.ToString());
     }
 
-    /// <summary>Configuration entries pointing the assessing and violations feeds at this city.</summary>
+    /// <summary>Configuration entries pointing the assessing, hydrants and violations feeds at this city.</summary>
     public Dictionary<string, string?> FeedSettings() => new()
     {
         ["Feeds:Sources:assessing:SourceName"] = "Mini assessing",
@@ -64,6 +71,9 @@ public sealed class MiniCity : IDisposable
         ["Feeds:Sources:violations:SourceName"] = "Mini violations",
         ["Feeds:Sources:violations:Files:0:Role"] = "violations",
         ["Feeds:Sources:violations:Files:0:Location"] = Violations,
+        ["Feeds:Sources:hydrants:SourceName"] = "Mini hydrants",
+        ["Feeds:Sources:hydrants:Files:0:Role"] = "hydrants",
+        ["Feeds:Sources:hydrants:Files:0:Location"] = Hydrants,
     };
 
     public void Dispose()

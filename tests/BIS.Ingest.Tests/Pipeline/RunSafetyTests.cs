@@ -131,6 +131,26 @@ public sealed class RunSafetyTests : MiniCityRunTests
     }
 
     [Fact]
+    public async Task A_feed_read_ahead_and_refused_is_rolled_back_alone_while_the_feeds_around_it_load()
+    {
+        // Hydrants are read while assessing merges; the violations input is the one loaded before.
+        File.WriteAllText(City.Assessment, File.ReadAllText(City.Assessment).Replace("PEDRO LOPEZ LLC", "HARBOR ONE LLC", StringComparison.Ordinal));
+        File.WriteAllText(City.Hydrants, "HYDRANT_ID,FLOW_CLASS,LATITUDE,LONGITUDE\nH-1,AA,42.36755,-71.03650\n");
+
+        var runs = await Runner.RunTogetherAsync([FeedKind.Assessing, FeedKind.Hydrants, FeedKind.Violations], "test", CancellationToken.None);
+
+        Assert.Equal([FeedRunStatus.Succeeded, FeedRunStatus.Refused, FeedRunStatus.Unchanged], runs.Select(r => r.Status));
+        Assert.Contains("STATUS", runs[1].Message, StringComparison.Ordinal);
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM building WHERE parcel_id = '0102280000' AND attrs::text LIKE '%HARBOR ONE LLC%'"));
+        Assert.Equal(0L, await Database.ScalarAsync<long>("SELECT count(*) FROM hydrant"));
+
+        // Mended, the hydrant layer loads on its own.
+        File.WriteAllText(City.Hydrants, "HYDRANT_ID,STATUS,LATITUDE,LONGITUDE\nH-1,IN SERVICE,42.36755,-71.03650\n");
+        Assert.Equal(FeedRunStatus.Succeeded, (await Runner.RunAsync(FeedKind.Hydrants, "test", CancellationToken.None)).Status);
+        Assert.Equal(1L, await Database.ScalarAsync<long>("SELECT count(*) FROM hydrant"));
+    }
+
+    [Fact]
     public async Task A_changed_building_is_announced_with_notify_after_commit()
     {
         var (result, payload) = await RunViolationsHearingNoticeAsync(
