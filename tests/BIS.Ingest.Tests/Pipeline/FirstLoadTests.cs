@@ -47,14 +47,15 @@ public sealed class FirstLoadTests : IAsyncLifetime, IDisposable
     {
         var migrated = await _database.ScalarAsync<string>(SchemaSql);
         // Given in the wrong order on purpose: the runner loads assessing first all the same.
-        var runs = await Runner.RunTogetherAsync([FeedKind.Violations, FeedKind.Assessing], "test", CancellationToken.None);
+        var runs = await Runner.RunTogetherAsync([FeedKind.Violations, FeedKind.Hydrants, FeedKind.Assessing], "test", CancellationToken.None);
 
         Assert.All(runs, r => Assert.Equal(FeedRunStatus.Succeeded, r.Status));
-        Assert.Equal(["assessing", "violations"], runs.Select(r => r.Feed));
+        Assert.Equal(["assessing", "hydrants", "violations"], runs.Select(r => r.Feed));
         Assert.Equal(migrated, await _database.ScalarAsync<string>(SchemaSql));
         Assert.True(await _database.ScalarAsync<long>("SELECT count(*) FROM feed_record WHERE building_id IS NOT NULL") > 0);
         Assert.True(await _database.ScalarAsync<long>("SELECT count(*) FROM hazard_index") > 0);
         Assert.True(await _database.ScalarAsync<long>("SELECT count(*) FROM building_address") > 0);
+        Assert.True(await _database.ScalarAsync<long>("SELECT count(*) FROM building_hydrant") > 0);
     }
 
     [Fact]
