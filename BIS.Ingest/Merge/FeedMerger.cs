@@ -15,13 +15,22 @@ public static class FeedMerger
     private const long SmallChange = 10_000;
 
     /// <summary>How many current records the merge inserted, updated or deleted.</summary>
-    public static async Task<long> MergeAsync(NpgsqlConnection connection, FeedKind feed, long runId, double hydrantRadiusMeters, CancellationToken cancellationToken)
+    /// <param name="connection">The run's connection, inside its transaction.</param>
+    /// <param name="feed">The feed whose stage is merged.</param>
+    /// <param name="runId">The run, recorded on every row it writes.</param>
+    /// <param name="hydrantRadiusMeters">How far around a building hydrants are looked for.</param>
+    /// <param name="cancellationToken">Cancels the merge.</param>
+    /// <param name="hasCurrentRecords">False when a linked feed has no records yet (see <see cref="LinkedRecordMerge.Statements"/>).</param>
+    /// <param name="recordStatisticsLater">True when feed_record is analyzed after the load anyway (its indexes were deferred).</param>
+    public static async Task<long> MergeAsync(
+        NpgsqlConnection connection, FeedKind feed, long runId, double hydrantRadiusMeters, CancellationToken cancellationToken,
+        bool hasCurrentRecords = true, bool recordStatisticsLater = false)
     {
         var statements = feed switch
         {
             FeedKind.Assessing => AssessingMerge.Statements,
             FeedKind.Hydrants => HydrantMerge.Statements,
-            _ => LinkedRecordMerge.Statements,
+            _ => LinkedRecordMerge.Statements(hasCurrentRecords),
         };
 
         // A first load of the backbone fills both tables from nothing: index them once, afterwards.
@@ -68,8 +77,14 @@ public static class FeedMerger
 
         // Tables filled inside this transaction have no statistics yet; without them the index
         // rebuild's joins fall back to scans. A small change leaves the statistics as good as they were.
-        var table = feed switch { FeedKind.Assessing => "building_address, building_hydrant", FeedKind.Hydrants => "building_hydrant", _ => "feed_record" };
-        await ExecuteAsync(connection, changed > SmallChange ? $"ANALYZE touched, {table}" : "ANALYZE touched", cancellationToken);
+        var table = feed switch
+        {
+            FeedKind.Assessing => "building_address, building_hydrant",
+            FeedKind.Hydrants => "building_hydrant",
+            _ when recordStatisticsLater => null,
+            _ => "feed_record",
+        };
+        await ExecuteAsync(connection, changed > SmallChange && table is not null ? $"ANALYZE touched, {table}" : "ANALYZE touched", cancellationToken);
         return changed;
     }
 

@@ -3,8 +3,13 @@ namespace BIS.Ingest.Merge;
 /// <summary>Merge of the building-linked feeds into feed_record. Each statement returns the rows it changed.</summary>
 internal static class LinkedRecordMerge
 {
-    public static readonly string[] Statements =
-    [
+    /// <summary>
+    /// The statements for this run. A feed with no current records (its first load) has nothing to delete,
+    /// move or remember: only the insert runs, which spares three joins of the stage with feed_record.
+    /// </summary>
+    public static string[] Statements(bool hasCurrentRecords) => hasCurrentRecords ? [Gone, Moved, Upsert, Remembered] : [Upsert];
+
+    private const string Gone =
         """
         WITH gone AS (
             DELETE FROM feed_record f USING stage_gone g
@@ -15,8 +20,10 @@ internal static class LinkedRecordMerge
             ON CONFLICT DO NOTHING
         )
         SELECT count(*) FROM gone
-        """,
-        // The building a changed record used to belong to must be re-indexed too.
+        """;
+
+    // The building a changed record used to belong to must be re-indexed too.
+    private const string Moved =
         """
         WITH moved AS (
             INSERT INTO touched
@@ -27,7 +34,9 @@ internal static class LinkedRecordMerge
             RETURNING 1
         )
         SELECT 0::bigint FROM moved LIMIT 0
-        """,
+        """;
+
+    private const string Upsert =
         """
         WITH up AS (
             INSERT INTO feed_record AS f (feed, record_id, building_id, match_method, match_confidence, unmatched_reason,
@@ -53,10 +62,12 @@ internal static class LinkedRecordMerge
             ON CONFLICT DO NOTHING
         )
         SELECT count(*) FROM up
-        """,
-        // A record whose row changed but whose content did not (a new build, a re-spaced field) is left
-        // as it is above; it takes the new row's fingerprint so that the row is kept unmapped next time.
-        // Not counted as a change.
+        """;
+
+    // A record whose row changed but whose content did not (a new build, a re-spaced field) is left
+    // as it is above; it takes the new row's fingerprint so that the row is kept unmapped next time.
+    // Not counted as a change.
+    private const string Remembered =
         """
         WITH remembered AS (
             UPDATE feed_record f SET row_fingerprint = s.row_fingerprint
@@ -66,6 +77,5 @@ internal static class LinkedRecordMerge
             RETURNING 1
         )
         SELECT 0::bigint FROM remembered LIMIT 0
-        """,
-    ];
+        """;
 }

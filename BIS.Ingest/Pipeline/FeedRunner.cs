@@ -103,7 +103,7 @@ public sealed class FeedRunner(
                     next = (i + 1, await PrepareAsync(connection, plans[i + 1], runs, trigger, options, force, readAhead: true, cancellationToken));
                 }
 
-                if (current is not null && await LoadInSavepointAsync(connection, current, cancellationToken))
+                if (current is not null && await LoadInSavepointAsync(connection, current, feedRecordIndexes.IsDeferred, cancellationToken))
                 {
                     loaded.Add(current.Run);
                     if (i + 1 < plans.Count)
@@ -209,12 +209,12 @@ public sealed class FeedRunner(
     }
 
     /// <summary>Loads a prepared feed inside a savepoint; a refusal rolls it back to where it started and returns false.</summary>
-    private async Task<bool> LoadInSavepointAsync(NpgsqlConnection connection, PreparedFeed prepared, CancellationToken cancellationToken)
+    private async Task<bool> LoadInSavepointAsync(NpgsqlConnection connection, PreparedFeed prepared, bool recordStatisticsLater, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, "SAVEPOINT feed_load", cancellationToken);
         try
         {
-            await LoadAsync(connection, prepared, cancellationToken);
+            await LoadAsync(connection, prepared, recordStatisticsLater, cancellationToken);
             await ExecuteAsync(connection, "RELEASE SAVEPOINT feed_load", cancellationToken);
             return true;
         }
@@ -226,7 +226,8 @@ public sealed class FeedRunner(
         }
     }
 
-    private async Task LoadAsync(NpgsqlConnection connection, PreparedFeed prepared, CancellationToken cancellationToken)
+    /// <param name="recordStatisticsLater">feed_record's indexes were deferred: its statistics are taken once, when they are restored.</param>
+    private async Task LoadAsync(NpgsqlConnection connection, PreparedFeed prepared, bool recordStatisticsLater, CancellationToken cancellationToken)
     {
         var (run, known) = (prepared.Run, prepared.Known);
         var (feed, phases) = (run.Feed, run.Phases);
@@ -256,7 +257,11 @@ public sealed class FeedRunner(
         {
             await StagingTable.StageGoneAsync(connection, known.IdsMissingFrom(counts.RecordIds), cancellationToken);
             await phases.EnterAsync("linking", cancellationToken);
-            await KnownRecords.MarkUnchangedAsync(connection, feed, cancellationToken);
+            if (!known.IsEmpty)
+            {
+                await KnownRecords.MarkUnchangedAsync(connection, feed, cancellationToken);
+            }
+
             var linked = await EntityResolver.ResolveAsync(connection, ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
             // Kept rows are linked records by definition: they were kept because they were.
             run.Current = run.Current with { RowsMatched = linked.Matched + counts.Kept, RowsUnmatched = linked.Unmatched, RowsKept = counts.Kept };
@@ -267,7 +272,9 @@ public sealed class FeedRunner(
         }
 
         await phases.EnterAsync("merging", cancellationToken);
-        run.ChangedRecords = await FeedMerger.MergeAsync(connection, feed, run.RunId, indexBuilder.HydrantSearchRadiusMeters, cancellationToken);
+        run.ChangedRecords = await FeedMerger.MergeAsync(
+            connection, feed, run.RunId, indexBuilder.HydrantSearchRadiusMeters, cancellationToken,
+            hasCurrentRecords: !linkedFeed || !known.IsEmpty, recordStatisticsLater: recordStatisticsLater);
         if (feed == FeedKind.Assessing && run.ChangedRecords > 0)
         {
             await phases.EnterAsync("relinking", cancellationToken);

@@ -32,6 +32,9 @@ public sealed class KnownRecords
     /// <summary>Nothing known: every row is mapped and staged, and no row fingerprints are taken.</summary>
     public static KnownRecords None { get; } = new([], [], null);
 
+    /// <summary>True when the feed has no current record: nothing to keep, move or delete.</summary>
+    public bool IsEmpty => _ids.Count == 0;
+
     /// <summary>False for <see cref="None"/>: readers then skip fingerprinting rows.</summary>
     public bool RemembersRows => _mappingVersion is not null;
 

@@ -54,7 +54,8 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
             footprints.GetValueOrDefault(pid),
             assessments.GetValueOrDefault(pid),
             thisYear));
-        return [.. rejected, .. staged];
+        // Combined as they are consumed: when the rows stream into COPY, the server stores one batch while the next is combined.
+        return rejected.Concat<ReadItem>(staged);
     }
 
     private static Dictionary<string, ParcelPieces> ReadParcels(IReadOnlyList<FeedFile> files, List<ReadItem> rejected, CancellationToken ct)
