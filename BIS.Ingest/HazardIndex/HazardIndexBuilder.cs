@@ -32,7 +32,7 @@ public sealed class HazardIndexBuilder(HazardRules rules, IOptions<HazardRuleOpt
         await using (var create = new NpgsqlCommand(
             """
             CREATE TEMP TABLE index_stage (
-                building_id bigint PRIMARY KEY, max_severity smallint NOT NULL, flags jsonb NOT NULL,
+                building_id bigint NOT NULL, max_severity smallint NOT NULL, flags jsonb NOT NULL,
                 recommendations jsonb NOT NULL, source_as_of jsonb NOT NULL, content_hash text NOT NULL
             ) ON COMMIT DROP
             """, connection))
@@ -40,8 +40,10 @@ public sealed class HazardIndexBuilder(HazardRules rules, IOptions<HazardRuleOpt
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        // The rules are stateless and CPU-bound: evaluate on every core, then stream the rows in.
-        var rows = facts.AsParallel().WithCancellation(cancellationToken).Select(pair => IndexRow.Of(pair.Key, rules.Assess(pair.Value), pair.Value)).ToArray();
+        // The rules are stateless and CPU-bound: evaluated on every core, each row going into COPY as soon as
+        // it is ready, so the server parses one batch while the next is assessed. One row per building
+        // (the facts are keyed by building), so the stage needs no key of its own.
+        var rows = facts.AsParallel().WithCancellation(cancellationToken).Select(pair => IndexRow.Of(pair.Key, rules.Assess(pair.Value), pair.Value));
         using (var writer = connection.BeginBinaryImport(
             "COPY index_stage (building_id, max_severity, flags, recommendations, source_as_of, content_hash) FROM STDIN (FORMAT BINARY)"))
         {
@@ -62,20 +64,25 @@ public sealed class HazardIndexBuilder(HazardRules rules, IOptions<HazardRuleOpt
 
         var assessed = clock.Elapsed;
         var changed = new List<long>();
-        // The first index of a city is written into an empty table: indexed once, afterwards.
+        // The first index of a city is written into an empty table: indexed once, afterwards, and with
+        // nothing to conflict with, inserted without the per-row conflict check.
         var deferred = await DeferredIndexes.DeferIfEmptyAsync(connection, "hazard_index", cancellationToken);
-        await using var upsert = new NpgsqlCommand(
+        var onConflict = deferred.IsDeferred ? string.Empty :
             """
+            ON CONFLICT (building_id) DO UPDATE SET
+                max_severity = excluded.max_severity, flags = excluded.flags, recommendations = excluded.recommendations,
+                source_as_of = excluded.source_as_of, location = excluded.location, footprint = excluded.footprint,
+                content_hash = excluded.content_hash, updated_at = excluded.updated_at
+            WHERE h.content_hash <> excluded.content_hash
+            """;
+        await using var upsert = new NpgsqlCommand(
+            $"""
             WITH up AS (
                 INSERT INTO hazard_index AS h (building_id, max_severity, flags, recommendations, source_as_of, location, footprint, content_hash, updated_at)
                 SELECT s.building_id, s.max_severity, s.flags, s.recommendations, s.source_as_of, b.location, b.footprint,
                        s.content_hash || ':' || b.content_hash, now()
                 FROM index_stage s JOIN building b ON b.building_id = s.building_id
-                ON CONFLICT (building_id) DO UPDATE SET
-                    max_severity = excluded.max_severity, flags = excluded.flags, recommendations = excluded.recommendations,
-                    source_as_of = excluded.source_as_of, location = excluded.location, footprint = excluded.footprint,
-                    content_hash = excluded.content_hash, updated_at = excluded.updated_at
-                WHERE h.content_hash <> excluded.content_hash
+                {onConflict}
                 RETURNING h.building_id
             ), logged AS (
                 INSERT INTO run_changed_building (run_id, building_id) SELECT @run, building_id FROM up
