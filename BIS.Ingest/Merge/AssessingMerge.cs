@@ -7,9 +7,10 @@ namespace BIS.Ingest.Merge;
 /// </summary>
 internal static class AssessingMerge
 {
-    public static readonly string[] Statements =
-    [
-        """
+    /// <summary>The statements for this run; into an empty backbone (a first load) the buildings are inserted without a conflict check per row.</summary>
+    public static string[] Statements(bool noBuildingsYet) => [RemoveGone, noBuildingsYet ? Insert : Upsert, RebuildAddresses];
+
+    private const string RemoveGone = """
         WITH gone AS (
             DELETE FROM building b WHERE NOT EXISTS (SELECT 1 FROM stage s WHERE s.record_id = b.parcel_id)
             RETURNING b.building_id
@@ -17,8 +18,22 @@ internal static class AssessingMerge
             INSERT INTO run_changed_building (run_id, building_id) SELECT @run, building_id FROM gone
         )
         SELECT count(*) FROM gone
-        """,
-        """
+        """;
+
+    private const string Upsert = InsertHead + """
+            ON CONFLICT (parcel_id) DO UPDATE SET
+                address_text = excluded.address_text, address_key = excluded.address_key, street = excluded.street,
+                number_low = excluded.number_low, number_high = excluded.number_high, zip = excluded.zip,
+                attrs = excluded.attrs, location = excluded.location, parcel_shape = excluded.parcel_shape,
+                footprint = excluded.footprint, as_of = excluded.as_of, content_hash = excluded.content_hash,
+                updated_run_id = excluded.updated_run_id
+            WHERE b.content_hash <> excluded.content_hash
+
+        """ + InsertTail;
+
+    private const string Insert = InsertHead + InsertTail;
+
+    private const string InsertHead = """
         WITH up AS (
             INSERT INTO building AS b (parcel_id, address_text, address_key, street, number_low, number_high, zip, attrs,
                                        location, parcel_shape, footprint, as_of, content_hash, updated_run_id)
@@ -28,20 +43,18 @@ internal static class AssessingMerge
                             CASE WHEN s.parcel_shape IS NOT NULL THEN ST_PointOnSurface(s.parcel_shape) END),
                    s.parcel_shape, s.footprint, s.as_of, s.content_hash, @run
             FROM stage s
-            ON CONFLICT (parcel_id) DO UPDATE SET
-                address_text = excluded.address_text, address_key = excluded.address_key, street = excluded.street,
-                number_low = excluded.number_low, number_high = excluded.number_high, zip = excluded.zip,
-                attrs = excluded.attrs, location = excluded.location, parcel_shape = excluded.parcel_shape,
-                footprint = excluded.footprint, as_of = excluded.as_of, content_hash = excluded.content_hash,
-                updated_run_id = excluded.updated_run_id
-            WHERE b.content_hash <> excluded.content_hash
+
+        """;
+
+    private const string InsertTail = """
             RETURNING b.building_id
         ), mark AS (
             INSERT INTO touched SELECT building_id FROM up ON CONFLICT DO NOTHING
         )
         SELECT count(*) FROM up
-        """,
-        """
+        """;
+
+    private const string RebuildAddresses = """
         DELETE FROM building_address a USING touched t WHERE a.building_id = t.building_id;
         INSERT INTO building_address (building_id, street, number_low, number_high, zip, address_key, address_text)
         SELECT b.building_id, b.street, b.number_low, coalesce(b.number_high, b.number_low), b.zip, b.address_key,
@@ -49,6 +62,5 @@ internal static class AssessingMerge
         FROM building b JOIN touched t ON t.building_id = b.building_id
         WHERE b.street IS NOT NULL AND b.address_key IS NOT NULL;
         SELECT 0::bigint
-        """,
-    ];
+        """;
 }

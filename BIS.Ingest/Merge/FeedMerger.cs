@@ -26,18 +26,17 @@ public static class FeedMerger
         NpgsqlConnection connection, FeedKind feed, long runId, double hydrantRadiusMeters, CancellationToken cancellationToken,
         bool hasCurrentRecords = true, bool recordStatisticsLater = false)
     {
-        var statements = feed switch
-        {
-            FeedKind.Assessing => AssessingMerge.Statements,
-            FeedKind.Hydrants => HydrantMerge.Statements,
-            _ => LinkedRecordMerge.Statements(hasCurrentRecords),
-        };
-
         // A first load of the backbone fills both tables from nothing: index them once, afterwards.
         List<DeferredIndexes> deferred = feed == FeedKind.Assessing
             ? [await DeferredIndexes.DeferIfEmptyAsync(connection, "building", cancellationToken),
                await DeferredIndexes.DeferIfEmptyAsync(connection, "building_address", cancellationToken)]
             : [];
+        var statements = feed switch
+        {
+            FeedKind.Assessing => AssessingMerge.Statements(noBuildingsYet: deferred[0].IsDeferred),
+            FeedKind.Hydrants => HydrantMerge.Statements,
+            _ => LinkedRecordMerge.Statements(hasCurrentRecords),
+        };
         long changed = 0;
         foreach (var sql in statements)
         {

@@ -5,9 +5,10 @@ internal static class LinkedRecordMerge
 {
     /// <summary>
     /// The statements for this run. A feed with no current records (its first load) has nothing to delete,
-    /// move or remember: only the insert runs, which spares three joins of the stage with feed_record.
+    /// move, update or remember: a plain insert runs, which spares three joins of the stage with feed_record
+    /// and a conflict check per row.
     /// </summary>
-    public static string[] Statements(bool hasCurrentRecords) => hasCurrentRecords ? [Gone, Moved, Upsert, Remembered] : [Upsert];
+    public static string[] Statements(bool hasCurrentRecords) => hasCurrentRecords ? [Gone, Moved, Upsert, Remembered] : [Insert];
 
     private const string Gone =
         """
@@ -36,17 +37,7 @@ internal static class LinkedRecordMerge
         SELECT 0::bigint FROM moved LIMIT 0
         """;
 
-    private const string Upsert =
-        """
-        WITH up AS (
-            INSERT INTO feed_record AS f (feed, record_id, building_id, match_method, match_confidence, unmatched_reason,
-                                          parcel_id, address_id, address_text, address_key, street, number_low, number_high, zip,
-                                          location, attrs, as_of, line_number, content_hash, row_fingerprint, updated_run_id)
-            SELECT @feed, s.record_id, s.building_id, s.match_method, s.match_confidence, s.unmatched_reason,
-                   s.parcel_id, s.address_id, s.address_text, s.address_key, s.street, s.number_low, s.number_high, s.zip,
-                   s.location, s.attrs, s.as_of, s.line_number, s.content_hash, s.row_fingerprint, @run
-            FROM stage s
-            WHERE NOT s.unchanged
+    private const string Upsert = InsertHead + """
             ON CONFLICT (feed, record_id) DO UPDATE SET
                 building_id = excluded.building_id, match_method = excluded.match_method,
                 match_confidence = excluded.match_confidence, unmatched_reason = excluded.unmatched_reason,
@@ -56,6 +47,26 @@ internal static class LinkedRecordMerge
                 as_of = excluded.as_of, line_number = excluded.line_number, content_hash = excluded.content_hash,
                 row_fingerprint = excluded.row_fingerprint, updated_run_id = excluded.updated_run_id
             WHERE f.content_hash <> excluded.content_hash OR f.building_id IS DISTINCT FROM excluded.building_id
+
+        """ + InsertTail;
+
+    // With no current record, nothing can conflict: the per-row check is skipped.
+    private const string Insert = InsertHead + InsertTail;
+
+    private const string InsertHead = """
+        WITH up AS (
+            INSERT INTO feed_record AS f (feed, record_id, building_id, match_method, match_confidence, unmatched_reason,
+                                          parcel_id, address_id, address_text, address_key, street, number_low, number_high, zip,
+                                          location, attrs, as_of, line_number, content_hash, row_fingerprint, updated_run_id)
+            SELECT @feed, s.record_id, s.building_id, s.match_method, s.match_confidence, s.unmatched_reason,
+                   s.parcel_id, s.address_id, s.address_text, s.address_key, s.street, s.number_low, s.number_high, s.zip,
+                   s.location, s.attrs, s.as_of, s.line_number, s.content_hash, s.row_fingerprint, @run
+            FROM stage s
+            WHERE NOT s.unchanged
+
+        """;
+
+    private const string InsertTail = """
             RETURNING f.building_id
         ), mark AS (
             INSERT INTO touched SELECT DISTINCT building_id FROM up WHERE building_id IS NOT NULL
