@@ -54,10 +54,9 @@ public static class GeoJsonFeed
 
     private static JsonDocument Parse(FeedFile file)
     {
-        using var text = FeedText.Open(file);
         try
         {
-            return JsonDocument.Parse(text.ReadToEnd(), DocumentOptions);
+            return FeedText.ParseJson(file, DocumentOptions) ?? throw new FeedRefusedException($"{file.Location} ({file.Role}) is empty");
         }
         catch (JsonException e)
         {

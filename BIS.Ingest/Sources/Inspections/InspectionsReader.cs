@@ -64,16 +64,9 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
 
     private static JsonDocument Parse(FeedFile file)
     {
-        using var text = FeedText.Open(file);
-        var json = text.ReadToEnd();
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            throw new FeedRefusedException($"{file.Location} ({file.Role}) is empty");
-        }
-
         try
         {
-            return JsonDocument.Parse(json, DocumentOptions);
+            return FeedText.ParseJson(file, DocumentOptions) ?? throw new FeedRefusedException($"{file.Location} ({file.Role}) is empty");
         }
         catch (JsonException e)
         {

@@ -1,0 +1,58 @@
+using System.Text;
+using System.Text.Json;
+using BIS.Ingest.Pipeline;
+using BIS.Ingest.Sources.Common;
+
+namespace BIS.Ingest.Tests.Sources.Common;
+
+/// <summary>JSON inputs in every encoding a publisher writes them in read the same (FeedText.ParseJson).</summary>
+public class FeedTextTests
+{
+    private const string Json = """{"features":[{"properties":{"OWNER":"CAFÉ ÑANDÚ LLC"}}]}""";
+
+    public static TheoryData<string, byte[]> Encodings => new()
+    {
+        { "UTF-8", Encoding.UTF8.GetBytes(Json) },
+        { "UTF-8 with BOM", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(Json)] },
+        { "UTF-16 with BOM", [.. Encoding.Unicode.Preamble, .. Encoding.Unicode.GetBytes(Json)] },
+        { "Windows-1252", CodePage1252().GetBytes(Json) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Encodings))]
+    public void A_json_file_reads_the_same_in_every_encoding(string encoding, byte[] bytes)
+    {
+        using var files = new TempFiles();
+        var file = new FeedFile("items", files.WriteBytes($"{encoding}.json", bytes), encoding);
+
+        using var document = FeedText.ParseJson(file, default);
+
+        Assert.Equal("CAFÉ ÑANDÚ LLC", document!.RootElement.GetProperty("features")[0].GetProperty("properties").GetProperty("OWNER").GetString());
+    }
+
+    [Theory]
+    [InlineData(" \r\n\t ")]
+    [InlineData("\uFEFF  ")]
+    public void A_file_of_whitespace_is_no_document(string text)
+    {
+        using var files = new TempFiles();
+        var file = new FeedFile("items", files.Write("blank.json", text), "blank.json");
+
+        Assert.Null(FeedText.ParseJson(file, default));
+    }
+
+    [Fact]
+    public void Malformed_json_is_a_json_error()
+    {
+        using var files = new TempFiles();
+        var file = new FeedFile("items", files.Write("broken.json", "{ \"features\": [ "), "broken.json");
+
+        Assert.ThrowsAny<JsonException>(() => FeedText.ParseJson(file, default));
+    }
+
+    private static Encoding CodePage1252()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return Encoding.GetEncoding(1252);
+    }
+}
