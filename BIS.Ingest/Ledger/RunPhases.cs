@@ -27,7 +27,8 @@ public sealed class RunPhases(FeedLedger ledger, long runId)
     {
         if (_current is not null)
         {
-            _seconds[_current] = Math.Round(_clock.Elapsed.TotalSeconds, 3);
+            // A phase entered twice (a feed read ahead waits before its turn and after it) counts both times.
+            _seconds[_current] = Math.Round(_seconds.GetValueOrDefault(_current) + _clock.Elapsed.TotalSeconds, 3);
             _current = null;
         }
     }

@@ -12,7 +12,8 @@ namespace BIS.Ingest.Merge;
 /// </summary>
 /// <remarks>
 /// Only ever for a table with no rows, so only on a first load: dropping an index locks the table
-/// against readers until the transaction ends, which costs nothing while there is nothing to read.
+/// until the transaction ends, so a reader waits for the first load (or its own timeout) instead of
+/// finding the table empty.
 /// Indexes come back exactly as the migrations made them (their definitions are read from the catalog),
 /// and if the run fails or is cancelled, the rollback restores them with everything else.
 /// </remarks>

@@ -249,7 +249,11 @@ public sealed class FeedRunner(
         // part way (a required column missing) aborts the COPY, and the savepoint undoes the rest.
         var counts = StagingTable.Fill(connection, items, run.Rejected, cancellationToken);
 
-        await phases.EnterAsync("staging", cancellationToken);
+        if (!prepared.IsReadAhead)
+        {
+            await phases.EnterAsync("staging", cancellationToken);
+        }
+
         await StagingTable.IndexAsync(connection, cancellationToken);
         var superseded = await StagingDeduplication.RemoveSupersededAsync(connection, run.Rejected, cancellationToken);
         var accepted = counts.Accepted - superseded;
