@@ -4,6 +4,7 @@ using BIS.Ingest.Pipeline;
 using BIS.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace BIS.Ingest.Tests.Pipeline;
 
@@ -72,6 +73,33 @@ public sealed class FirstLoadTests : IAsyncLifetime, IDisposable
         Assert.Equal(loaded, await _database.ScalarAsync<string>(SchemaSql));
         // The same index objects: nothing was dropped and made again on tables that had rows.
         Assert.Equal(oids, await _database.ScalarAsync<string>(IndexOidsSql));
+    }
+
+    [Fact]
+    public async Task A_first_load_that_cannot_lock_an_empty_table_at_once_loads_it_the_ordinary_way()
+    {
+        const string FeedRecordIndexes = "SELECT string_agg(indexrelid::text, ',' ORDER BY indexrelid) FROM pg_index WHERE indrelid = 'feed_record'::regclass";
+        const string BuildingIndexes = "SELECT string_agg(indexrelid::text, ',' ORDER BY indexrelid) FROM pg_index WHERE indrelid = 'building'::regclass";
+        var migrated = await _database.ScalarAsync<string>(SchemaSql);
+        var (feedRecordBefore, buildingBefore) = (await _database.ScalarAsync<string>(FeedRecordIndexes), await _database.ScalarAsync<string>(BuildingIndexes));
+
+        // A reader in the middle of a query on feed_record: waiting for it could deadlock with another
+        // first load, so the run must not wait to drop that table's indexes, and must not fail either.
+        await using var reader = await _database.DataSource.OpenConnectionAsync();
+        await using var readTransaction = await reader.BeginTransactionAsync();
+        await using (var read = new NpgsqlCommand("LOCK TABLE feed_record IN ACCESS SHARE MODE", reader, readTransaction))
+        {
+            await read.ExecuteNonQueryAsync();
+        }
+
+        var runs = await Runner.RunTogetherAsync([FeedKind.Assessing, FeedKind.Violations], "test", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await readTransaction.RollbackAsync();
+
+        Assert.All(runs, r => Assert.Equal(FeedRunStatus.Succeeded, r.Status));
+        Assert.Equal(migrated, await _database.ScalarAsync<string>(SchemaSql));
+        Assert.Equal(feedRecordBefore, await _database.ScalarAsync<string>(FeedRecordIndexes));
+        Assert.NotEqual(buildingBefore, await _database.ScalarAsync<string>(BuildingIndexes));
+        Assert.True(await _database.ScalarAsync<long>("SELECT count(*) FROM feed_record WHERE building_id IS NOT NULL") > 0);
     }
 
     [Fact]
