@@ -51,6 +51,7 @@ public static class FeedMerger
             }
         }
 
+        var addressesRestored = deferred is [_, { IsDeferred: true }];
         foreach (var indexes in deferred)
         {
             await indexes.RestoreAsync(connection, cancellationToken);
@@ -78,6 +79,8 @@ public static class FeedMerger
         // rebuild's joins fall back to scans. A small change leaves the statistics as good as they were.
         var table = feed switch
         {
+            // building_address restored from a first load was analyzed with its indexes.
+            FeedKind.Assessing when addressesRestored => "building_hydrant",
             FeedKind.Assessing => "building_address, building_hydrant",
             FeedKind.Hydrants => "building_hydrant",
             _ when recordStatisticsLater => null,

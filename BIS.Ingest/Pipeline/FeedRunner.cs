@@ -91,20 +91,18 @@ public sealed class FeedRunner(
             : DeferredIndexes.None;
 
         var loaded = new List<FeedRun>();
-        // The plan prepared ahead of its turn, if any; null as a prepared feed means its run ended in preparing.
-        (int Index, PreparedFeed? Feed) next = (-1, null);
+        // The next plan, prepared (and being read) while this one loads; null also when its run ended in preparing.
+        PreparedFeed? next = null;
         try
         {
             for (var i = 0; i < plans.Count; i++)
             {
-                var current = next.Index == i ? next.Feed : await PrepareAsync(connection, plans[i], runs, trigger, options, force, readAhead: false, cancellationToken);
-                next = (-1, null);
+                var current = ReadsAhead(plans, i) ? next : await PrepareAsync(connection, plans[i], runs, trigger, options, force, readAhead: false, cancellationToken);
+                next = null;
                 await using var disposeCurrent = current;
-                // The next feed is read while this one is staged, linked and merged, unless this one is the
-                // assessing backbone: its relinking changes the records a linked feed's reading depends on.
-                if (i + 1 < plans.Count && (plans[i].Feed != FeedKind.Assessing || !StagingTable.IsBuildingLinked(plans[i + 1].Feed)))
+                if (i + 1 < plans.Count && ReadsAhead(plans, i + 1))
                 {
-                    next = (i + 1, await PrepareAsync(connection, plans[i + 1], runs, trigger, options, force, readAhead: true, cancellationToken));
+                    next = await PrepareAsync(connection, plans[i + 1], runs, trigger, options, force, readAhead: true, cancellationToken);
                 }
 
                 if (current is not null && await LoadInSavepointAsync(connection, current, feedRecordIndexes.IsDeferred, cancellationToken))
@@ -120,9 +118,9 @@ public sealed class FeedRunner(
         finally
         {
             // Only left over when a feed failed the whole load: stop its reader.
-            if (next.Feed is not null)
+            if (next is not null)
             {
-                await next.Feed.DisposeAsync();
+                await next.DisposeAsync();
             }
         }
 
@@ -153,6 +151,14 @@ public sealed class FeedRunner(
                 changedBuildings.Count);
         }
     }
+
+    /// <summary>
+    /// Whether plan <paramref name="index"/> is read while the plan before it loads: every plan but the first,
+    /// except a linked feed right after the assessing backbone, whose relinking changes the records that the
+    /// linked feed's reading starts from (<see cref="KnownRecords"/>).
+    /// </summary>
+    private static bool ReadsAhead(List<FeedPlan> plans, int index) =>
+        index > 0 && (plans[index - 1].Feed != FeedKind.Assessing || !StagingTable.IsBuildingLinked(plans[index].Feed));
 
     /// <summary>
     /// Starts a plan's run (adding it to <paramref name="runs"/>), fetches its input and takes the feed's lock for

@@ -27,10 +27,6 @@ public sealed class FirstLoadTests : IAsyncLifetime, IDisposable
         ) schema
         """;
 
-    private const string IndexOidsSql =
-        "SELECT string_agg(indexrelid::text, ',' ORDER BY indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid " +
-        "WHERE c.relname IN ('building', 'building_address', 'feed_record', 'hazard_index')";
-
     private readonly TestDatabase _database = new();
     private readonly MiniCity _city = new();
     private IHost _host = null!;
@@ -65,23 +61,21 @@ public sealed class FirstLoadTests : IAsyncLifetime, IDisposable
         Assert.All(await Runner.RunTogetherAsync([FeedKind.Assessing, FeedKind.Violations], "test", CancellationToken.None),
             r => Assert.Equal(FeedRunStatus.Succeeded, r.Status));
         var loaded = await _database.ScalarAsync<string>(SchemaSql);
-        var oids = await _database.ScalarAsync<string>(IndexOidsSql);
+        var oids = await IndexOidsAsync("building", "building_address", "feed_record", "hazard_index");
 
         _city.WriteViolations(MiniCity.ViolationRow("V9", "Open", "Unsafe and Dangerous", "302", "Sumner", "ST"));
         Assert.Equal(FeedRunStatus.Succeeded, (await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None)).Status);
 
         Assert.Equal(loaded, await _database.ScalarAsync<string>(SchemaSql));
         // The same index objects: nothing was dropped and made again on tables that had rows.
-        Assert.Equal(oids, await _database.ScalarAsync<string>(IndexOidsSql));
+        Assert.Equal(oids, await IndexOidsAsync("building", "building_address", "feed_record", "hazard_index"));
     }
 
     [Fact]
     public async Task A_first_load_that_cannot_lock_an_empty_table_at_once_loads_it_the_ordinary_way()
     {
-        const string FeedRecordIndexes = "SELECT string_agg(indexrelid::text, ',' ORDER BY indexrelid) FROM pg_index WHERE indrelid = 'feed_record'::regclass";
-        const string BuildingIndexes = "SELECT string_agg(indexrelid::text, ',' ORDER BY indexrelid) FROM pg_index WHERE indrelid = 'building'::regclass";
         var migrated = await _database.ScalarAsync<string>(SchemaSql);
-        var (feedRecordBefore, buildingBefore) = (await _database.ScalarAsync<string>(FeedRecordIndexes), await _database.ScalarAsync<string>(BuildingIndexes));
+        var (feedRecordBefore, buildingBefore) = (await IndexOidsAsync("feed_record"), await IndexOidsAsync("building"));
 
         // A reader in the middle of a query on feed_record: waiting for it could deadlock with another
         // first load, so the run must not wait to drop that table's indexes, and must not fail either.
@@ -97,8 +91,8 @@ public sealed class FirstLoadTests : IAsyncLifetime, IDisposable
 
         Assert.All(runs, r => Assert.Equal(FeedRunStatus.Succeeded, r.Status));
         Assert.Equal(migrated, await _database.ScalarAsync<string>(SchemaSql));
-        Assert.Equal(feedRecordBefore, await _database.ScalarAsync<string>(FeedRecordIndexes));
-        Assert.NotEqual(buildingBefore, await _database.ScalarAsync<string>(BuildingIndexes));
+        Assert.Equal(feedRecordBefore, await IndexOidsAsync("feed_record"));
+        Assert.NotEqual(buildingBefore, await IndexOidsAsync("building"));
         Assert.True(await _database.ScalarAsync<long>("SELECT count(*) FROM feed_record WHERE building_id IS NOT NULL") > 0);
     }
 
@@ -121,6 +115,11 @@ public sealed class FirstLoadTests : IAsyncLifetime, IDisposable
         Assert.Equal(migrated, await _database.ScalarAsync<string>(SchemaSql));
         Assert.Equal(empty, await _database.IndexChecksumAsync());
     }
+
+    /// <summary>The index objects of these tables: the same ids mean nothing was dropped and made again.</summary>
+    private Task<string> IndexOidsAsync(params string[] tables) => _database.ScalarAsync<string>(
+        "SELECT string_agg(i.indexrelid::text, ',' ORDER BY i.indexrelid) FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid " +
+        $"WHERE c.relname IN ({string.Join(", ", tables.Select(t => $"'{t}'"))})");
 
     public async Task DisposeAsync()
     {
