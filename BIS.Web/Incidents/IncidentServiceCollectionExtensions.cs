@@ -13,7 +13,8 @@ public static class IncidentServiceCollectionExtensions
         services.AddSingleton<IncidentBook>();
         services.AddHostedService<UnitRoster>();
         services.AddSingleton<LiveUpdates>();
-        services.AddHostedService<DatabaseChangeListener>();
+        services.AddSingleton<DatabaseChangeListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseChangeListener>());
         return services;
     }
 }

@@ -17,6 +17,11 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the first LISTEN succeeded: from then on no committed change goes unheard (until a lost connection).</summary>
+    public Task Listening => _listening.Task;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var backoff = TimeSpan.FromSeconds(1);
@@ -33,6 +38,7 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
                 }
 
                 logger.LogInformation("Listening for hazard and incident changes");
+                _listening.TrySetResult();
                 // Whatever was kept before this point was read while nobody listened for changes.
                 caches.InvalidateAll();
                 if (reconnecting)

@@ -96,8 +96,8 @@ public sealed class IncidentBookTests(BisWebFactory factory) : IClassFixture<Bis
         live.IncidentsChanged += onChange;
         try
         {
-            // The listener connects in the background at start; give it time, then make the change.
-            await Task.Delay(500);
+            // The listener connects in the background at start; a change made before it listens is never heard.
+            await factory.Services.GetRequiredService<DatabaseChangeListener>().Listening.WaitAsync(TimeSpan.FromSeconds(20));
             var incident = await Book.OpenAsync(await BuildingAsync("302 SUMNER ST"), "Rescue", null, Dispatcher, CancellationToken.None);
             await heard.Task.WaitAsync(TimeSpan.FromSeconds(20));
             await Book.CloseAsync(incident.IncidentId, Dispatcher, CancellationToken.None);

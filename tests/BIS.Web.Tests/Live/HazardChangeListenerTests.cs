@@ -28,7 +28,8 @@ public sealed class HazardChangeListenerTests(BisWebFactory factory) : IClassFix
         live.BuildingsChanged += onChange;
         try
         {
-            await Task.Delay(500);
+            // The listener connects in the background at start; a change made before it listens is never heard.
+            await factory.Services.GetRequiredService<DatabaseChangeListener>().Listening.WaitAsync(TimeSpan.FromSeconds(20));
             factory.City.WriteViolations(
                 MiniCity.ViolationRow("V1", "Open", "Unsafe and Dangerous", "302", "Sumner", "ST"),
                 MiniCity.ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sumner", "ST"),
