@@ -93,7 +93,7 @@ public static class IngestCommands
         {
             Console.WriteLine(
                 $"{result.Feed,-17} {result.Status.ToDb(),-9} read {result.RowsRead,9:N0}  accepted {result.RowsAccepted,9:N0}  " +
-                $"rejected {result.RowsRejected,7:N0}  matched {result.RowsMatched,9:N0}  unmatched {result.RowsUnmatched,7:N0}  " +
+                $"warned {result.RowsWarned,7:N0}  rejected {result.RowsRejected,7:N0}  matched {result.RowsMatched,9:N0}  unmatched {result.RowsUnmatched,7:N0}  " +
                 $"buildings changed {result.BuildingsChanged,7:N0}  {result.Elapsed.TotalSeconds,6:F1}s  {result.Message}");
             if (result.Status is FeedRunStatus.Failed or FeedRunStatus.Refused or FeedRunStatus.Cancelled)
             {

@@ -53,7 +53,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
         await using var command = dataSource.CreateCommand(
             """
             UPDATE feed_run SET finished_at = @now, status = @status, phase = NULL,
-                   rows_read = @read, rows_accepted = @accepted, rows_rejected = @rejected,
+                   rows_read = @read, rows_accepted = @accepted, rows_rejected = @rejected, rows_warned = @warned,
                    rows_matched = @matched, rows_unmatched = @unmatched, rows_kept = @kept, buildings_changed = @changed,
                    input_checksum = @checksum, message = @message, phase_seconds = @phases::jsonb
             WHERE run_id = @run
@@ -63,6 +63,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
         command.Parameters.AddWithValue("read", result.RowsRead);
         command.Parameters.AddWithValue("accepted", result.RowsAccepted);
         command.Parameters.AddWithValue("rejected", result.RowsRejected);
+        command.Parameters.AddWithValue("warned", result.RowsWarned);
         command.Parameters.AddWithValue("matched", result.RowsMatched);
         command.Parameters.AddWithValue("unmatched", result.RowsUnmatched);
         command.Parameters.AddWithValue("kept", result.RowsKept);

@@ -9,6 +9,8 @@ public sealed record FeedRunResult
     public long RowsRead { get; init; }
     public long RowsAccepted { get; init; }
     public long RowsRejected { get; init; }
+    /// <summary>Accepted rows mapped in this run with a value that could not be used (the record carries the warning).</summary>
+    public long RowsWarned { get; init; }
     public long RowsMatched { get; init; }
     /// <summary>Accepted rows exactly as they were at the last load, kept without mapping (part of matched).</summary>
     public long RowsKept { get; init; }

@@ -26,7 +26,7 @@ internal static class AssessingMerge
                 number_low = excluded.number_low, number_high = excluded.number_high, zip = excluded.zip,
                 attrs = excluded.attrs, location = excluded.location, parcel_shape = excluded.parcel_shape,
                 footprint = excluded.footprint, as_of = excluded.as_of, content_hash = excluded.content_hash,
-                updated_run_id = excluded.updated_run_id
+                warnings = excluded.warnings, updated_run_id = excluded.updated_run_id
             WHERE b.content_hash <> excluded.content_hash
 
         """ + InsertTail;
@@ -36,12 +36,12 @@ internal static class AssessingMerge
     private const string InsertHead = """
         WITH up AS (
             INSERT INTO building AS b (parcel_id, address_text, address_key, street, number_low, number_high, zip, attrs,
-                                       location, parcel_shape, footprint, as_of, content_hash, updated_run_id)
+                                       location, parcel_shape, footprint, as_of, content_hash, warnings, updated_run_id)
             SELECT s.record_id, s.address_text, s.address_key, s.street, s.number_low, s.number_high, s.zip, s.attrs,
                    coalesce(s.location,
                             CASE WHEN s.footprint IS NOT NULL THEN ST_PointOnSurface(s.footprint) END,
                             CASE WHEN s.parcel_shape IS NOT NULL THEN ST_PointOnSurface(s.parcel_shape) END),
-                   s.parcel_shape, s.footprint, s.as_of, s.content_hash, @run
+                   s.parcel_shape, s.footprint, s.as_of, s.content_hash, s.warnings, @run
             FROM stage s
 
         """;

@@ -57,14 +57,14 @@ internal static class HydrantMerge
         """,
         """
         WITH up AS (
-            INSERT INTO hydrant AS h (hydrant_id, in_service, attrs, location, as_of, line_number, content_hash, updated_run_id)
+            INSERT INTO hydrant AS h (hydrant_id, in_service, attrs, location, as_of, line_number, content_hash, warnings, updated_run_id)
             SELECT s.record_id, coalesce((s.attrs ->> 'inService')::boolean, false), s.attrs, s.location, s.as_of,
-                   s.line_number, s.content_hash, @run
+                   s.line_number, s.content_hash, s.warnings, @run
             FROM stage s WHERE s.location IS NOT NULL
             ON CONFLICT (hydrant_id) DO UPDATE SET
                 in_service = excluded.in_service, attrs = excluded.attrs, location = excluded.location,
                 as_of = excluded.as_of, line_number = excluded.line_number, content_hash = excluded.content_hash,
-                updated_run_id = excluded.updated_run_id
+                warnings = excluded.warnings, updated_run_id = excluded.updated_run_id
             WHERE h.content_hash <> excluded.content_hash
             RETURNING h.location
         ), mark AS (INSERT INTO hydrant_moved SELECT location FROM up)

@@ -45,7 +45,7 @@ internal static class LinkedRecordMerge
                 address_key = excluded.address_key, street = excluded.street, number_low = excluded.number_low,
                 number_high = excluded.number_high, zip = excluded.zip, location = excluded.location, attrs = excluded.attrs,
                 as_of = excluded.as_of, line_number = excluded.line_number, content_hash = excluded.content_hash,
-                row_fingerprint = excluded.row_fingerprint, updated_run_id = excluded.updated_run_id
+                row_fingerprint = excluded.row_fingerprint, warnings = excluded.warnings, updated_run_id = excluded.updated_run_id
             WHERE f.content_hash <> excluded.content_hash OR f.building_id IS DISTINCT FROM excluded.building_id
 
         """ + InsertTail;
@@ -57,10 +57,10 @@ internal static class LinkedRecordMerge
         WITH up AS (
             INSERT INTO feed_record AS f (feed, record_id, building_id, match_method, match_confidence, unmatched_reason,
                                           parcel_id, address_id, address_text, address_key, street, number_low, number_high, zip,
-                                          location, attrs, as_of, line_number, content_hash, row_fingerprint, updated_run_id)
+                                          location, attrs, as_of, line_number, content_hash, row_fingerprint, warnings, updated_run_id)
             SELECT @feed, s.record_id, s.building_id, s.match_method, s.match_confidence, s.unmatched_reason,
                    s.parcel_id, s.address_id, s.address_text, s.address_key, s.street, s.number_low, s.number_high, s.zip,
-                   s.location, s.attrs, s.as_of, s.line_number, s.content_hash, s.row_fingerprint, @run
+                   s.location, s.attrs, s.as_of, s.line_number, s.content_hash, s.row_fingerprint, s.warnings, @run
             FROM stage s
             WHERE NOT s.unchanged
 

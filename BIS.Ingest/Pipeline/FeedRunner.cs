@@ -263,7 +263,8 @@ public sealed class FeedRunner(
         await StagingTable.IndexAsync(connection, cancellationToken);
         var superseded = await StagingDeduplication.RemoveSupersededAsync(connection, run.Rejected, cancellationToken);
         var accepted = counts.Accepted - superseded;
-        run.Current = run.Current with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = run.Rejected.Count };
+        var warned = await StagingTable.CountWarnedAsync(connection, cancellationToken);
+        run.Current = run.Current with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = run.Rejected.Count, RowsWarned = warned };
 
         SanityGates.Check(accepted, counts.Read, prepared.LastAccepted, run.Source.MaxRowDropShare);
 
@@ -302,8 +303,8 @@ public sealed class FeedRunner(
         await ledger.SaveRejectedAsync(result.RunId, run.Rejected);
         await ledger.FinishAsync(result);
         logger.LogInformation(
-            "Feed {Feed} run {RunId}: {Status} in {Elapsed} — read {Read}, accepted {Accepted}, rejected {Rejected}, matched {Matched}, unmatched {Unmatched}, kept unchanged {Kept}, buildings changed {Changed}. {Message} Phases: {Phases}",
-            result.Feed, result.RunId, result.Status, result.Elapsed, result.RowsRead, result.RowsAccepted, result.RowsRejected,
+            "Feed {Feed} run {RunId}: {Status} in {Elapsed} — read {Read}, accepted {Accepted} ({Warned} with warnings), rejected {Rejected}, matched {Matched}, unmatched {Unmatched}, kept unchanged {Kept}, buildings changed {Changed}. {Message} Phases: {Phases}",
+            result.Feed, result.RunId, result.Status, result.Elapsed, result.RowsRead, result.RowsAccepted, result.RowsWarned, result.RowsRejected,
             result.RowsMatched, result.RowsUnmatched, result.RowsKept, result.BuildingsChanged, result.Message, result.DescribePhases());
         return result;
     }

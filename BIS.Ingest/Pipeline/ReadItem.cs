@@ -49,6 +49,8 @@ public sealed record StagedRecord : ReadItem
     public Geometry? Footprint { get; init; }
     /// <summary>The fingerprint of the source row it was mapped from; null when the feed does not remember rows.</summary>
     public ContentFingerprint? RowFingerprint { get; init; }
+    /// <summary>Values the source row had that could not be used (the fields are unknown); null when none.</summary>
+    public IReadOnlyList<string>? Warnings { get; init; }
     /// <summary>When the source says the record was true (status date, inspection date…); null when unknown.</summary>
     public DateTimeOffset? AsOf { get; init; }
 }

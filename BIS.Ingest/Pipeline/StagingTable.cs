@@ -35,6 +35,7 @@ public static class StagingTable
             as_of            timestamptz,
             content_hash     text NOT NULL,
             row_fingerprint  bytea,
+            warnings         text[],
             building_id      bigint,
             match_method     text,
             match_confidence real,
@@ -46,7 +47,7 @@ public static class StagingTable
     private const string CopySql = """
         COPY stage (seq, line_number, record_id, parcel_id, address_id, address_text, address_key, street,
                     number_low, number_high, zip, location, parcel_shape, footprint, attrs, as_of, content_hash,
-                    row_fingerprint)
+                    row_fingerprint, warnings)
         FROM STDIN (FORMAT BINARY)
         """;
 
@@ -105,6 +106,13 @@ public static class StagingTable
         await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Staged records that carry warnings (after superseded rows are removed).</summary>
+    public static async Task<long> CountWarnedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var count = new NpgsqlCommand("SELECT count(*) FROM stage WHERE warnings IS NOT NULL", connection);
+        return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>
     /// The temp table <c>stage_gone</c>: current records whose ids the input no longer has. Rows kept
     /// unchanged are not staged, so "absent from stage" no longer means "gone"; this list does.
@@ -135,7 +143,8 @@ public static class StagingTable
     {
         var attrs = RecordJson.Serialize(record.Attributes);
         var address = record.Address;
-        var hash = RecordJson.Fingerprint(
+        string?[] content =
+        [
             attrs,
             record.ParcelId,
             record.AddressId,
@@ -145,7 +154,11 @@ public static class StagingTable
             record.Location is null ? null : FormattableString.Invariant($"{record.Location.X:F7},{record.Location.Y:F7}"),
             GeometryHash(record.ParcelShape, wkb),
             GeometryHash(record.Footprint, wkb),
-            record.AsOf?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+            record.AsOf?.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture),
+        ];
+        // Warnings are part of what is stored (a rating of 7 becoming 9 is still "unknown", but the warning
+        // says which); a record without any keeps the fingerprint it had before warnings were kept.
+        var hash = RecordJson.Fingerprint(record.Warnings is { } warnings ? [.. content, .. warnings] : content);
 
         writer.StartRow();
         writer.Write(seq, NpgsqlDbType.Bigint);
@@ -176,6 +189,15 @@ public static class StagingTable
         if (record.RowFingerprint is { } rowFingerprint)
         {
             writer.Write(rowFingerprint.ToBytes(), NpgsqlDbType.Bytea);
+        }
+        else
+        {
+            writer.WriteNull();
+        }
+
+        if (record.Warnings is { Count: > 0 } recordWarnings)
+        {
+            writer.Write(recordWarnings.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         }
         else
         {

@@ -212,10 +212,10 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
             address = Locating.WithCityZip(AddressNormalizer.Normalize(FootprintStreet(addressText)), city, zip);
         }
 
-        var yearBuilt = Year(row?[C.YearBuilt], thisYear) ?? Year(FromFootprints("year_built"), thisYear);
-        FieldParser.TryDecimal(row?[C.Floors], out var floors);
-        FieldParser.TryInt(row?[C.ResidentialUnits], out var residential);
-        FieldParser.TryInt(row?[C.CommercialUnits], out var commercial);
+        var yearBuilt = YearBuilt(row, thisYear) ?? Year(FromFootprints("year_built"), thisYear);
+        var floors = row?.Decimal(C.Floors, 0, 150);
+        var residential = row?.Int(C.ResidentialUnits, min: 0);
+        var commercial = row?.Int(C.CommercialUnits, min: 0);
         var units = residential is null && commercial is null ? (int?)null : (residential ?? 0) + (commercial ?? 0);
         var record = new ParcelRecord
         {
@@ -227,8 +227,8 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
             LandUseDescription = FieldParser.Text(row?[C.LandUseDescription]),
             StructureClass = FieldParser.Text(row?[C.StructureClass]),
             YearBuilt = yearBuilt,
-            Floors = floors is >= 0 and <= 150 ? floors : null,
-            Units = units is >= 0 ? units : null,
+            Floors = floors,
+            Units = units,
         };
 
         return new StagedRecord
@@ -243,6 +243,7 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
             Location = InteriorPoint(footprint) ?? InteriorPoint(parcelShape),
             ParcelShape = parcelShape,
             Footprint = footprint,
+            Warnings = row?.Warnings.Items,
         };
     }
 
@@ -286,6 +287,10 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
             return Wgs84.Factory.CreatePoint(geometry.EnvelopeInternal.Centre);
         }
     }
+
+    /// <summary>The assessing file writes 0 for "not known" (land, some exempt parcels): that is no warning.</summary>
+    private static int? YearBuilt(CsvRow? row, int thisYear) =>
+        row?[C.YearBuilt] is "0" ? null : row?.Int(C.YearBuilt, 1600, thisYear);
 
     private static int? Year(string? text, int thisYear) =>
         FieldParser.TryInt(text, out var year) && year is >= 1600 && year <= thisYear ? year : null;

@@ -84,8 +84,8 @@ public sealed partial class BuildingPermitsReader(CoordinateCleaner coordinates,
             return;
         }
 
-        FieldParser.TryDate(row[A.IssuedDate], out var issued);
-        FieldParser.TryDate(row[A.ExpirationDate], out var expires);
+        var issued = row.Date(A.IssuedDate);
+        var expires = row.Date(A.ExpirationDate);
         var status = FieldParser.Text(row[A.Status]);
         var workType = FieldParser.Text(row[A.WorkType]);
         var permit = new PermitRecord
@@ -135,7 +135,7 @@ public sealed partial class BuildingPermitsReader(CoordinateCleaner coordinates,
         }
 
         var dates = new[] { Z.SubmittedDate, Z.ReceivedDate, Z.HearingDate, Z.FinalDecisionDate, Z.ClosedDate }
-            .Select(c => FieldParser.TryDate(row[c], out var d) ? d : null)
+            .Select(row.Date)
             .ToArray();
         var decided = dates[3];
         var closed = dates[4];

@@ -212,6 +212,20 @@ public sealed class CsvRow
         }
     }
 
+    /// <summary>Values of this row that could not be used as written; the typed readers below add to it.</summary>
+    public FieldWarnings Warnings { get; } = new();
+
+    /// <summary>The cell as a whole number in range; null when blank, or (with a warning) when it is not one.</summary>
+    public int? Int(CsvColumn column, int min = int.MinValue, int max = int.MaxValue) => Warnings.Int(column.Name, this[column], min, max);
+
+    /// <summary>The cell as a number in range; null when blank, or (with a warning) when it is not one.</summary>
+    public decimal? Decimal(CsvColumn column, decimal min = decimal.MinValue, decimal max = decimal.MaxValue) =>
+        Warnings.Decimal(column.Name, this[column], min, max);
+
+    public DateOnly? Date(CsvColumn column) => Warnings.Date(column.Name, this[column]);
+
+    public DateTimeOffset? Timestamp(CsvColumn column) => Warnings.Timestamp(column.Name, this[column]);
+
     /// <summary>The cell as written; null when the column is absent.</summary>
     public string? Raw(CsvColumn column) =>
         _map.TryGetValue(column, out var i) && i < _fields.Length ? _fields[i] : null;

@@ -83,8 +83,9 @@ public sealed class RecordBatch(KnownRecords? known = null, string? mappingConte
     public void Stage(StagedRecord record, string contentKey, string rawText, string? source = null) =>
         Stage(record, ContentFingerprint.Of(contentKey), rawText, source);
 
+    /// <summary>Stages the record mapped from <paramref name="row"/>, with the row's warnings unless the record names its own.</summary>
     public void Stage(StagedRecord record, CsvRow row, string? source = null) =>
-        Stage(record, row.ContentKey, row.RawText, source);
+        Stage(record.Warnings is null && row.Warnings.Items is { } warnings ? record with { Warnings = warnings } : record, row.ContentKey, row.RawText, source);
 
     private bool KeepIfUnchanged(long lineNumber, ContentFingerprint rowFingerprint, string rawText, string? source)
     {

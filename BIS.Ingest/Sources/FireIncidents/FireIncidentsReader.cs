@@ -145,7 +145,7 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
             NfirsIncidentType = typeCode,
             Description = FieldParser.Text(row[N.IncidentDescription]) ?? typeText,
             PropertyUse = string.Join(' ', new[] { useCode, useText }.OfType<string>()) is { Length: > 0 } use ? use : null,
-            EstimatedLoss = Loss(row[N.PropertyLoss], row[N.ContentsLoss]),
+            EstimatedLoss = Loss(row.Decimal(N.PropertyLoss, min: 0), row.Decimal(N.ContentsLoss, min: 0)),
         };
 
         var addressText = string.Join(' ', new[] { number, street, suffix, unit }.Where(p => !string.IsNullOrEmpty(p)));
@@ -197,12 +197,8 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
             : (null, text);
     }
 
-    private static decimal? Loss(string? property, string? contents)
-    {
-        var p = FieldParser.TryDecimal(property, out var pv) && pv >= 0 ? pv : null;
-        var c = FieldParser.TryDecimal(contents, out var cv) && cv >= 0 ? cv : null;
-        return p is null && c is null ? null : (p ?? 0) + (c ?? 0);
-    }
+    private static decimal? Loss(decimal? property, decimal? contents) =>
+        property is null && contents is null ? null : (property ?? 0) + (contents ?? 0);
 
     [GeneratedRegex(@"^(?<street>.+?)\s+(?<city>East Boston|South Boston|Jamaica Plain|West Roxbury|Hyde Park|Mission Hill|Back Bay|Beacon Hill|South End|North End|[A-Za-z]+)\s*,\s*(?<state>[A-Za-z]{2})\s+(?<zip>\d{3,5}(?:-\d{4})?)\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex CityStateZip();

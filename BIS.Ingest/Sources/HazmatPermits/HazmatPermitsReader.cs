@@ -17,9 +17,10 @@ namespace BIS.Ingest.Sources.HazmatPermits;
 /// </summary>
 /// <remarks>
 /// Field decisions: a row is rejected only when it has no permit number, no material, or cannot be located.
-/// Impossible values are dropped to null and the permit kept, because a crew is better told "chlorine, rating
-/// unknown" than nothing: NFPA ratings outside 0–4, NFPA special other than W/OX/SA, UN numbers that are not
-/// four digits, negative or unparsable quantities, unparsable dates.
+/// Impossible values are dropped to null, with a warning on the record (<see cref="FieldWarnings"/>), and the
+/// permit kept, because a crew is better told "chlorine, rating unknown" than nothing: NFPA ratings outside 0–4,
+/// NFPA special other than W/OX/SA, UN numbers that are not four digits, negative or unparsable quantities,
+/// unparsable dates.
 /// </remarks>
 public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, TimeProvider clock) : IFeedReader
 {
@@ -59,9 +60,14 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
         }
 
         var unNumber = UnNumber(row[C.UnNumber]);
-        FieldParser.TryDecimal(row[C.Quantity], out var quantity);
-        FieldParser.TryDate(row[C.IssuedDate], out var issued);
-        FieldParser.TryDate(row[C.ExpirationDate], out var expires);
+        if (unNumber is null && row[C.UnNumber] is { } notUn)
+        {
+            row.Warnings.Add(C.UnNumber.Name, notUn, "is not a UN/NA number");
+        }
+
+        var quantity = row.Decimal(C.Quantity, min: 0);
+        var issued = row.Date(C.IssuedDate);
+        var expires = row.Date(C.ExpirationDate);
         var status = FieldParser.Text(row[C.Status]);
         var permit = new HazmatPermitRecord
         {
@@ -69,12 +75,12 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
             BusinessName = FieldParser.Text(row[C.BusinessName]),
             Material = material,
             UnNumber = unNumber,
-            Quantity = quantity is >= 0 ? quantity : null,
+            Quantity = quantity,
             QuantityUnit = FieldParser.Text(row[C.QuantityUnit]),
-            NfpaHealth = Rating(row[C.NfpaHealth]),
-            NfpaFlammability = Rating(row[C.NfpaFire]),
-            NfpaInstability = Rating(row[C.NfpaReactivity]),
-            NfpaSpecial = Special(row[C.NfpaSpecial]),
+            NfpaHealth = Rating(row, C.NfpaHealth),
+            NfpaFlammability = Rating(row, C.NfpaFire),
+            NfpaInstability = Rating(row, C.NfpaReactivity),
+            NfpaSpecial = Special(row),
             StorageLocation = FieldParser.Text(row[C.StorageLocation]),
             Status = status,
             // Blank status with a current expiry is taken as active: storing the material is what the permit is for.
@@ -108,17 +114,26 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
     }
 
     /// <summary>NFPA 704 ratings are 0–4; anything else (7, -1, "X") is not a rating.</summary>
-    private static int? Rating(string? text) =>
-        FieldParser.TryInt(text, out var value) && value is >= 0 and <= 4 ? value : null;
+    private static int? Rating(CsvRow row, CsvColumn column) => row.Int(column, 0, 4);
 
     /// <summary>The three special hazards NFPA 704 recognises; others ("COR", "ACID") are not 704 markings.</summary>
-    private static string? Special(string? text) => text?.Trim().Replace("-", string.Empty, StringComparison.Ordinal).ToUpperInvariant() switch
+    private static string? Special(CsvRow row)
     {
-        "W" => "W",
-        "OX" or "OXY" => "OX",
-        "SA" => "SA",
-        _ => null,
-    };
+        var text = row[C.NfpaSpecial];
+        var special = text?.Replace("-", string.Empty, StringComparison.Ordinal).ToUpperInvariant() switch
+        {
+            "W" => "W",
+            "OX" or "OXY" => "OX",
+            "SA" => "SA",
+            _ => null,
+        };
+        if (special is null && !FieldParser.IsBlank(text))
+        {
+            row.Warnings.Add(C.NfpaSpecial.Name, text, "is not an NFPA 704 special hazard (W, OX, SA)");
+        }
+
+        return special;
+    }
 
     [GeneratedRegex(@"^\s*(?:UN|NA)?\s*(\d{4})(?:\.0+)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex UnPattern();

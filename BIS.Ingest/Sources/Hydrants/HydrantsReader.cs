@@ -62,10 +62,9 @@ public sealed class HydrantsReader(CoordinateCleaner coordinates) : IFeedReader
         }
 
         var status = FieldParser.Text(row[C.Status])?.ToUpperInvariant();
-        FieldParser.TryInt(row[C.FlowGpm], out var gpm);
-        gpm = gpm is > 0 and <= 10_000 ? gpm : null;
-        FieldParser.TryDecimal(row[C.MainDiameter], out var diameter);
-        FieldParser.TryDate(row[C.LastFlowTest], out var lastTest);
+        var gpm = row.Int(C.FlowGpm, 1, 10_000);
+        var diameter = row.Decimal(C.MainDiameter, 2, 48);
+        var lastTest = row.Date(C.LastFlowTest);
         var hydrant = new HydrantRecord
         {
             HydrantId = id,
@@ -73,7 +72,7 @@ public sealed class HydrantsReader(CoordinateCleaner coordinates) : IFeedReader
             Status = status,
             FlowClass = FlowClass(row[C.FlowClass], gpm),
             FlowGpm = gpm,
-            MainSizeInches = diameter is >= 2 and <= 48 ? diameter : null,
+            MainSizeInches = diameter,
             LastTested = lastTest,
         };
 

@@ -115,35 +115,24 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
             return;
         }
 
-        FieldParser.TryDate(Text(item, "inspectedOn"), out var inspectedOn);
-        FieldParser.TryDecimal(Text(item, "batteryStorageKwh"), out var battery);
+        var warnings = new FieldWarnings();
+        var inspectedOn = warnings.Date("inspectedOn", Text(item, "inspectedOn"));
         var plan = new InspectionRecord
         {
             PlanId = planId,
             InspectedOn = inspectedOn,
             OccupancyName = FieldParser.Text(Text(item, "occupancyName")),
-            ConstructionType = ConstructionType(Text(item, "constructionType")),
-            Sprinkler = Text(item, "sprinkler")?.Trim().ToUpperInvariant() switch
-            {
-                "FULL" => SprinklerCoverage.Full,
-                "PARTIAL" => SprinklerCoverage.Partial,
-                "NONE" => SprinklerCoverage.None,
-                _ => SprinklerCoverage.Unknown,
-            },
-            Standpipe = Bool(item, "standpipe"),
+            ConstructionType = Checked(warnings, item, "constructionType", ConstructionType, "is not an IBC construction type (I-A … V-B)"),
+            Sprinkler = Checked(warnings, item, "sprinkler", Sprinkler, "is not FULL, PARTIAL or NONE") ?? SprinklerCoverage.Unknown,
+            Standpipe = warnings.Bool("standpipe", Text(item, "standpipe")),
             FdcLocation = FieldParser.Text(Text(item, "fdcLocation")),
             KnoxBoxLocation = FieldParser.Text(Text(item, "knoxBoxLocation")),
             AlarmPanelLocation = FieldParser.Text(Text(item, "alarmPanelLocation")),
-            TrussRoof = Bool(item, "trussRoof"),
-            SolarPanels = Bool(item, "solarPv"),
-            BatteryStorageKwh = battery is >= 0 ? battery : null,
-            VacantMarking = Text(item, "vacantMarking")?.Trim().ToUpperInvariant() switch
-            {
-                "" => string.Empty,
-                "/" => "/",
-                "X" => "X",
-                _ => null,
-            },
+            TrussRoof = warnings.Bool("trussRoof", Text(item, "trussRoof")),
+            SolarPanels = warnings.Bool("solarPv", Text(item, "solarPv")),
+            BatteryStorageKwh = warnings.Decimal("batteryStorageKwh", Text(item, "batteryStorageKwh"), min: 0),
+            VacantMarking = Text(item, "vacantMarking")?.Trim() is "" ? string.Empty
+                : Checked(warnings, item, "vacantMarking", VacantMarking, "is not a vacant-building marking (/ or X)"),
             Notes = Text(item, "notes")?.Trim() is { Length: > 0 } notes ? notes : null,
         };
 
@@ -159,6 +148,7 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
                 Address = address,
                 Location = coordinate.Point,
                 AsOf = inspectedOn is { } d ? BostonTime.StartOf(d) : null,
+                Warnings = warnings.Items,
             },
             Canonical(item),
             raw,
@@ -210,8 +200,38 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
         _ => null,
     };
 
-    private static bool? Bool(JsonElement item, string name) =>
-        FieldParser.TryBool(Text(item, name), out var value) ? value : null;
+    /// <summary>The property read by <paramref name="parse"/>; null, with a warning, when it is there but not understood.</summary>
+    private static T? Checked<T>(FieldWarnings warnings, JsonElement item, string name, Func<string, T?> parse, string why)
+    {
+        var text = Text(item, name);
+        if (FieldParser.IsBlank(text))
+        {
+            return default;
+        }
+
+        var value = parse(text!);
+        if (value is null)
+        {
+            warnings.Add(name, text, why);
+        }
+
+        return value;
+    }
+
+    private static SprinklerCoverage? Sprinkler(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "FULL" => SprinklerCoverage.Full,
+        "PARTIAL" => SprinklerCoverage.Partial,
+        "NONE" => SprinklerCoverage.None,
+        _ => null,
+    };
+
+    private static string? VacantMarking(string text) => text.Trim().ToUpperInvariant() switch
+    {
+        "/" => "/",
+        "X" => "X",
+        _ => null,
+    };
 
     /// <summary>Content key that ignores formatting differences between two pages' renderings of one item.</summary>
     private static string Canonical(JsonElement item) =>

@@ -58,7 +58,7 @@ public sealed partial class ViolationsReader(CoordinateCleaner coordinates) : IF
             return;
         }
 
-        FieldParser.TryTimestamp(row[C.StatusDate], out var statusDate);
+        var statusDate = row.Timestamp(C.StatusDate);
         var violation = new ViolationRecord
         {
             CaseNumber = caseNo,

@@ -67,6 +67,24 @@ public class HazmatPermitsReaderTests
     }
 
     [Fact]
+    public void Each_impossible_value_is_a_warning_on_its_record_that_names_the_field_and_what_it_said()
+    {
+        var result = Fixture();
+
+        Assert.Equal(["NFPA_HEALTH \"7\" is outside 0–4; kept as unknown"], result.Record("HM-2023-0988#1001").Warnings);
+        Assert.Equal(
+            [
+                "UN_NUMBER \"UNKNOWN\" is not a UN/NA number; kept as unknown",
+                "QUANTITY \"-5\" is below 0; kept as unknown",
+                "EXPIRATION_DATE \"not a date\" is not a date; kept as unknown",
+                "NFPA_SPECIAL \"XX\" is not an NFPA 704 special hazard (W, OX, SA); kept as unknown",
+            ],
+            result.Record("HM-2024-0600#TETRACHLOROETHYLENE").Warnings);
+        // A blank cell says "not known"; that is no warning.
+        Assert.Null(result.Record("HM-2024-0117#1791").Warnings);
+    }
+
+    [Fact]
     public void Reads_us_dates_spaced_un_numbers_status_and_short_zips()
     {
         var result = Fixture();
