@@ -71,7 +71,7 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
                 string? problem = pidText is null
                     ? $"{where}: feature has no PID_LONG or PID (PARCEL '{feature.Property("PARCEL")}'), so it cannot be joined to a building"
                     : pid is null ? $"{where}: PID '{pidText}' is not a parcel id"
-                    : PolygonProblem(feature) is { } geometryProblem ? $"{where}: parcel {pid} {geometryProblem}"
+                    : FeatureProblem(feature) is { } featureProblem ? $"{where}: parcel {pid} {featureProblem}"
                     : null;
                 if (problem is not null)
                 {
@@ -109,7 +109,7 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
                 var buildingId = feature.Property("BLDG_ID");
                 var problem = buildingId is null ? $"{where}: feature has no BLDG_ID"
                     : !BuildingIdPattern().IsMatch(buildingId) ? $"{where}: BLDG_ID '{buildingId}' is not Bos_<PID10>_B<n>"
-                    : PolygonProblem(feature) is { } geometryProblem ? $"{where}: building {buildingId} {geometryProblem}"
+                    : FeatureProblem(feature) is { } featureProblem ? $"{where}: building {buildingId} {featureProblem}"
                     : null;
                 if (problem is not null)
                 {
@@ -158,7 +158,7 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
             foreach (var row in csv.Rows(ct))
             {
                 var pid = SourceIds.Pid10(row[C.Pid]);
-                var problem = row.ShapeProblem is { } shape ? $"{where}: {shape}"
+                var problem = row.Problem is { } rowProblem ? $"{where}: {rowProblem}"
                     : row[C.Pid] is null ? $"{where}: missing PID"
                     : pid is null ? $"{where}: PID '{row[C.Pid]}' is not a parcel id"
                     : null;
@@ -247,8 +247,9 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
         };
     }
 
-    private static string? PolygonProblem(GeoJsonItem feature) =>
-        feature.GeometryProblem is { } problem ? $"has an unusable geometry: {problem}"
+    private static string? FeatureProblem(GeoJsonItem feature) =>
+        feature.Properties.Values.Any(NulText.In) ? NulText.Problem
+        : feature.GeometryProblem is { } problem ? $"has an unusable geometry: {problem}"
         : feature.Geometry is null ? "has no geometry"
         : feature.Geometry is not (Polygon or MultiPolygon) ? $"is a {feature.Geometry.GeometryType}, not a polygon"
         : null;

@@ -42,9 +42,9 @@ public static class CsvBatch
             batch.BeginInput(csv.HeaderNames);
             foreach (var row in csv.Rows(cancellationToken))
             {
-                if (row.ShapeProblem is { } shape)
+                if (row.Problem is { } problem)
                 {
-                    batch.Reject(row, shape);
+                    batch.Reject(row, problem);
                 }
                 else if (!batch.KeepIfUnchanged(row, source))
                 {

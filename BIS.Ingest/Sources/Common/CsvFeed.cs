@@ -196,11 +196,13 @@ public sealed class CsvRow
     /// <summary>The fingerprint of the fields exactly as written, after <paramref name="salt"/> (see <see cref="RecordBatch.BeginInput"/>).</summary>
     public ContentFingerprint FingerprintAfter(ContentFingerprint salt) => ContentFingerprint.Of(salt, _fields);
 
-    /// <summary>Null when the row has as many fields as the header; otherwise why the row is not trusted.</summary>
-    /// <remarks>A shifted row (an unquoted comma, a truncated line) puts values under the wrong headers.</remarks>
-    public string? ShapeProblem => _fields.Length == _feed.HeaderNames.Count
-        ? null
-        : $"row has {_fields.Length} field{(_fields.Length == 1 ? string.Empty : "s")}, the header has {_feed.HeaderNames.Count}";
+    /// <summary>Null when the row can be mapped; otherwise why the row is not trusted.</summary>
+    /// <remarks>A shifted row (an unquoted comma, a truncated line) puts values under the wrong headers; a NUL cannot be stored.</remarks>
+    public string? Problem =>
+        _fields.Length != _feed.HeaderNames.Count
+            ? $"row has {_fields.Length} field{(_fields.Length == 1 ? string.Empty : "s")}, the header has {_feed.HeaderNames.Count}"
+        : NulText.In(RawText) ? $"row {NulText.Problem}"
+        : null;
 
     /// <summary>The cell trimmed; null when the column is absent or the cell blank.</summary>
     public string? this[CsvColumn column]

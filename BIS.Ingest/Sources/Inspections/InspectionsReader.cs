@@ -97,6 +97,12 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
             return;
         }
 
+        if (NulText.In(item, raw))
+        {
+            batch.Reject(index, $"item {NulText.Problem}", raw);
+            return;
+        }
+
         var planId = SourceIds.IdText(Text(item, "planId"));
         if (planId is null)
         {

@@ -112,6 +112,28 @@ public sealed class RunSafetyTests : MiniCityRunTests
     }
 
     [Fact]
+    public async Task A_nul_character_in_a_row_rejects_that_row_and_cannot_fail_the_load()
+    {
+        City.WriteViolations(
+            MiniCity.ViolationRow("V1", "Open", "Unsafe\0and Dangerous", "302", "Sumner", "ST"),
+            MiniCity.ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sum\0ner", "ST"),
+            MiniCity.ViolationRow("V3", "Open", "Failure to Obtain Permit", "100", "Meridian", "ST"));
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+
+        Assert.Equal(FeedRunStatus.Succeeded, result.Status);
+        Assert.Equal(2, result.RowsRejected);
+        Assert.Equal(
+            "2 row contains a NUL character (U+0000): the file is damaged here",
+            await Database.ScalarAsync<string>($"SELECT line_number || ' ' || reason FROM rejected_row WHERE run_id = {result.RunId} ORDER BY line_number LIMIT 1"));
+        // The raw text is kept for the steward, the NUL written out.
+        Assert.Contains(
+            "Unsafe\\0and Dangerous",
+            await Database.ScalarAsync<string>($"SELECT raw_text FROM rejected_row WHERE run_id = {result.RunId} ORDER BY line_number LIMIT 1"),
+            StringComparison.Ordinal);
+        Assert.Equal("V3#121.2", await Database.ScalarAsync<string>("SELECT string_agg(record_id, ',') FROM feed_record WHERE feed = 'violations'"));
+    }
+
+    [Fact]
     public async Task A_feed_refused_in_a_joint_load_keeps_its_last_good_data_while_the_others_load()
     {
         const string ViolationsNow = "SELECT string_agg(f::text, ',' ORDER BY f.record_id) FROM feed_record f WHERE f.feed = 'violations'";

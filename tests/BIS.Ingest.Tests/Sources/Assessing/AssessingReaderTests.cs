@@ -142,6 +142,31 @@ public class AssessingReaderTests
         Assert.Null(future.YearBuilt);
         Assert.Null(future.Floors);
         Assert.Null(future.Units);
+
+        // 0 is how the assessing file says "year not known": no warning for it, one for each impossible value.
+        Assert.Equal(["NUM_FLOORS \"-2\" is outside 0–150; kept as unknown"], result.Record("0100000001").Warnings);
+        Assert.Equal(
+            [
+                "YR_BUILT \"2999\" is outside 1600–2024; kept as unknown",
+                "NUM_FLOORS \"400\" is outside 0–150; kept as unknown",
+                "RES_UNITS \"-1\" is below 0; kept as unknown",
+            ],
+            result.Record("0100000002").Warnings);
+        Assert.Null(record.Warnings);
+    }
+
+    [Fact]
+    public void A_feature_with_a_nul_character_is_rejected()
+    {
+        using var files = new TempFiles();
+        var parcels = files.Write("p.geojson", $$"""{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"PID":"0302155000","OWNER":"A\u0000B"},"geometry":{{Square}}}]}""");
+        var assessment = files.Write("a.csv", "PID\n302155000\n");
+
+        var result = _reader.ReadAll(("parcels", parcels), ("assessment", assessment));
+
+        Assert.Equal("parcels: parcel 0302155000 contains a NUL character (U+0000): the file is damaged here", result.RejectedAt(1).Reason);
+        // The assessment row still makes the building, without the damaged parcel's shape.
+        Assert.Null(result.Record("0302155000").ParcelShape);
     }
 
     [Fact]

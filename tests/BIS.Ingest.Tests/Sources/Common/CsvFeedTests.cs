@@ -133,6 +133,20 @@ public class CsvFeedTests
     }
 
     [Fact]
+    public void A_row_with_a_nul_character_is_rejected_and_the_rest_loads()
+    {
+        using var files = new TempFiles();
+        var path = files.Write("v.csv", ViolationsHeader + "\n"
+            + "V1,Open,105.1,Unsafe\0and dangerous,302,Sumner,ST\n"
+            + "V2,Open,105.1,ok,304,Sumner,ST\n");
+
+        var result = _violations.ReadAll(("violations", path));
+
+        Assert.Equal(["V2#105.1"], result.Staged.Select(s => s.RecordId));
+        Assert.Equal("row contains a NUL character (U+0000): the file is damaged here", result.RejectedAt(2).Reason);
+    }
+
+    [Fact]
     public void An_unbalanced_quote_refuses_the_file_naming_the_line()
     {
         using var files = new TempFiles();

@@ -68,6 +68,32 @@ public class InspectionsReaderTests
         Assert.Equal(SprinklerCoverage.Unknown, plan.Sprinkler);
         Assert.Null(plan.BatteryStorageKwh);
         Assert.Equal("/", plan.VacantMarking);
+        Assert.Equal(
+            [
+                "inspectedOn \"June 5\" is not a date; kept as unknown",
+                "constructionType \"VII-Z\" is not an IBC construction type (I-A … V-B); kept as unknown",
+                "sprinkler \"wet pipe\" is not FULL, PARTIAL or NONE; kept as unknown",
+                "batteryStorageKwh \"-4\" is below 0; kept as unknown",
+            ],
+            odd.Warnings);
+        Assert.Null(result.Record("PIP-0001").Warnings);
+    }
+
+    [Fact]
+    public void An_item_with_a_nul_character_is_rejected_and_the_rest_loads()
+    {
+        using var files = new TempFiles();
+        var path = files.Write("plans.json", """
+            {"items": [
+              {"planId": "P1", "parcelId": "0100021000", "occupancyName": "Shop\u0000Front"},
+              {"planId": "P2", "parcelId": "0100021000", "notes": "a backslash-u written out: \\u0000"}
+            ]}
+            """);
+
+        var result = _reader.ReadAll(("plans", path));
+
+        Assert.Equal("item contains a NUL character (U+0000): the file is damaged here", result.RejectedAt(1).Reason);
+        Assert.Equal("a backslash-u written out: \\u0000", result.Attributes<InspectionRecord>("P2").Notes);
     }
 
     [Fact]
