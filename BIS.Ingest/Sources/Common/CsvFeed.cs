@@ -35,13 +35,17 @@ public sealed class CsvFeed : IDisposable
     public FeedFile File { get; }
     public IReadOnlyList<string> HeaderNames { get; }
 
+    // A row this long is damage (an unclosed quote swallowing the file, a binary blob), not an export row.
+    private const int MaxRowChars = 1 << 24;
+    private const string TooLong = "has a row longer than 16 million characters (an unclosed quote, or not a CSV export)";
+
     /// <summary>Opens the file and reads its header; refuses a missing, empty or header-less file.</summary>
     public static CsvFeed Open(FeedFile file)
     {
         var text = FeedText.Open(file);
         try
         {
-            var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', MaxBufferSize = 1 << 24 };
+            var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', MaxBufferSize = MaxRowChars };
             var csv = CsvDataReader.Create(text, options);
             var feed = new CsvFeed(file, text, csv);
             if (feed.HeaderNames.All(string.IsNullOrWhiteSpace))
@@ -55,6 +59,12 @@ public sealed class CsvFeed : IDisposable
         {
             text.Dispose();
             throw new FeedRefusedException($"{file.Location} ({file.Role}) is empty");
+        }
+        catch (CsvRecordTooLargeException)
+        {
+            // The reader looks at the first row as it opens.
+            text.Dispose();
+            throw new FeedRefusedException($"{file.Location} ({file.Role}) {TooLong} in its header or first row");
         }
         catch (Exception e) when (e is not FeedRefusedException)
         {
@@ -131,7 +141,11 @@ public sealed class CsvFeed : IDisposable
 
                 row = new CsvRow(this, map, line, rawText, fields);
             }
-            catch (Exception e) when (e is CsvFormatException or CsvRecordTooLargeException or FormatException or IOException)
+            catch (CsvRecordTooLargeException)
+            {
+                throw new FeedRefusedException($"{File.Location} ({File.Role}) {TooLong} at or after line {nextLine}");
+            }
+            catch (Exception e) when (e is CsvFormatException or FormatException or IOException)
             {
                 throw new FeedRefusedException(
                     $"{File.Location} ({File.Role}) has malformed CSV at or after line {nextLine}: {e.Message}");

@@ -161,6 +161,20 @@ public class CsvFeedTests
     }
 
     [Fact]
+    public void A_row_of_many_megabytes_refuses_the_file_in_words_a_steward_can_act_on()
+    {
+        using var files = new TempFiles();
+        var path = files.Write("v.csv", ViolationsHeader + "\n"
+            + "V1,Open,105.1,ok,302,Sumner,ST\n"
+            + "V2,Open,105.1,\"" + new string('A', 17_000_000) + "\",304,Sumner,ST\n");
+
+        var error = Assert.Throws<FeedRefusedException>(() => _violations.ReadAll(("violations", path)));
+
+        Assert.Contains("has a row longer than 16 million characters", error.Message);
+        Assert.Contains("line 3", error.Message);
+    }
+
+    [Fact]
     public void Last_row_without_a_line_ending_is_read()
     {
         using var files = new TempFiles();
