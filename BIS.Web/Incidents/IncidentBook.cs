@@ -16,7 +16,8 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource)
             throw new IncidentRequestException($"Unknown incident type '{Shorten(type)}'. Use one of: {string.Join(", ", IncidentTypes.All)}.");
         }
 
-        notes = (notes ?? "").Trim();
+        // A NUL (pasted from some CAD screens) is invisible, and PostgreSQL text cannot hold one.
+        notes = (notes ?? "").Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
         if (notes.Length > MaxNotesLength)
         {
             throw new IncidentRequestException($"Notes are limited to {MaxNotesLength} characters.");

@@ -74,6 +74,17 @@ public sealed class BuildingLookup([FromKeyedServices(LookupDataSource.Key)] Npg
     /// <summary>Candidates for an address (or an owner or business name) typed by a person or sent by CAD, best first.</summary>
     public async Task<IReadOnlyList<BuildingCandidate>> SearchAsync(string text, int limit, CancellationToken cancellationToken)
     {
+        // Control characters are no part of an address, and PostgreSQL text cannot hold a NUL: they count as spaces.
+        if (text.Any(char.IsControl))
+        {
+            text = new string(text.Select(c => char.IsControl(c) ? ' ' : c).ToArray());
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
         var key = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant() + "|" + limit;
         return await caches.Searches.GetOrReadAsync(key, ct => SearchUncachedAsync(text, limit, ct), cancellationToken) ?? [];
     }

@@ -30,7 +30,7 @@ public sealed class IncidentBookTests(BisWebFactory factory) : IClassFixture<Bis
     public async Task An_incident_opens_on_a_building_takes_units_and_frees_them_when_closed()
     {
         var building = await BuildingAsync("302 SUMNER ST");
-        var incident = await Book.OpenAsync(building, "Structure fire", "  smoke showing, 2nd floor  ", Dispatcher, CancellationToken.None);
+        var incident = await Book.OpenAsync(building, "Structure fire", "  smoke show\0ing, 2nd floor  ", Dispatcher, CancellationToken.None);
         Assert.Equal("302 SUMNER ST, EAST BOSTON 02128", incident.Address);
         Assert.Equal("smoke showing, 2nd floor", incident.Notes);
         Assert.Equal("dispatcher", incident.OpenedBy);

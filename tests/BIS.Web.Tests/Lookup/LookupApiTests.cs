@@ -63,6 +63,9 @@ public sealed class LookupApiTests(BisWebFactory factory) : IClassFixture<BisWeb
     [InlineData("/api/buildings/at?lat=91&lon=0")]
     [InlineData("/api/buildings/at?lat=abc&lon=0")]
     [InlineData("/api/buildings/notanumber")]
+    [InlineData("/api/buildings/at?lat=NaN&lon=0")]
+    [InlineData("/api/buildings/at?lat=42.3&lon=Infinity")]
+    [InlineData("/api/buildings/99999999999999999999999")]
     public async Task Bad_input_gets_a_client_error_not_a_crash(string url)
     {
         var response = await _client.GetAsync(url);
@@ -78,6 +81,11 @@ public sealed class LookupApiTests(BisWebFactory factory) : IClassFixture<BisWeb
         var hostile = await _client.GetAsync("/api/buildings/search?q=" + Uri.EscapeDataString("'; DROP TABLE building; -- <script>"));
         Assert.Equal(HttpStatusCode.OK, hostile.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/api/buildings/search?q=302+Sumner")).StatusCode);
+
+        // A NUL or other control character reads as a space, so the address is still found.
+        var withNul = await _client.GetFromJsonAsync<JsonElement>("/api/buildings/search?q=302%00Sumner%0BSt");
+        Assert.StartsWith("302 SUMNER ST", withNul[0].GetProperty("address").GetString(), StringComparison.Ordinal);
+        Assert.Equal(0, (await _client.GetFromJsonAsync<JsonElement>("/api/buildings/search?q=%00%01")).GetArrayLength());
     }
 
     [Fact]

@@ -78,6 +78,17 @@ public sealed class AccessTests(BisWebFactory factory) : IClassFixture<BisWebFac
     }
 
     [Fact]
+    public async Task A_sign_in_form_holding_a_nul_is_refused_as_a_bad_request_not_a_crash()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        var response = await SignIn.PostAsync(client, "dis\0patcher", BisWebFactory.DispatcherPassword);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/buildings/search?q=302")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_forged_sign_in_post_without_the_antiforgery_token_is_refused()
     {
         using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
