@@ -85,7 +85,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
 
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         await using var writer = await connection.BeginBinaryImportAsync(
-            "COPY rejected_row (run_id, line_number, reason, raw_text) FROM STDIN (FORMAT BINARY)");
+            "COPY rejected_row (run_id, line_number, reason, raw_text, record_id) FROM STDIN (FORMAT BINARY)");
         foreach (var row in rows)
         {
             await writer.StartRowAsync();
@@ -93,6 +93,14 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
             await writer.WriteAsync(row.LineNumber, NpgsqlDbType.Bigint);
             await writer.WriteAsync(Clean(row.Reason), NpgsqlDbType.Text);
             await writer.WriteAsync(Clean(row.RawText), NpgsqlDbType.Text);
+            if (row.RecordId is { } recordId)
+            {
+                await writer.WriteAsync(Clean(recordId), NpgsqlDbType.Text);
+            }
+            else
+            {
+                await writer.WriteNullAsync();
+            }
         }
 
         await writer.CompleteAsync();

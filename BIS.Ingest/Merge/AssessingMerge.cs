@@ -13,6 +13,7 @@ internal static class AssessingMerge
     private const string RemoveGone = """
         WITH gone AS (
             DELETE FROM building b WHERE NOT EXISTS (SELECT 1 FROM stage s WHERE s.record_id = b.parcel_id)
+              AND NOT EXISTS (SELECT 1 FROM stage_rejected r WHERE r.record_id = b.parcel_id)
             RETURNING b.building_id
         ), logged AS (
             INSERT INTO run_changed_building (run_id, building_id) SELECT @run, building_id FROM gone

@@ -45,6 +45,7 @@ internal static class HydrantMerge
         """
         WITH gone AS (
             DELETE FROM hydrant h WHERE NOT EXISTS (SELECT 1 FROM stage s WHERE s.record_id = h.hydrant_id)
+              AND NOT EXISTS (SELECT 1 FROM stage_rejected r WHERE r.record_id = h.hydrant_id)
             RETURNING h.location
         ), mark AS (INSERT INTO hydrant_moved SELECT location FROM gone)
         SELECT count(*) FROM gone

@@ -249,7 +249,7 @@ public sealed class FeedRunner(
         }
 
         // A feed loaded earlier in the same transaction left its stage tables behind.
-        await ExecuteAsync(connection, "DROP TABLE IF EXISTS stage, stage_gone", cancellationToken);
+        await ExecuteAsync(connection, "DROP TABLE IF EXISTS stage, stage_gone, stage_rejected", cancellationToken);
         // Streamed rows go into COPY as the reader yields them: the server stores one buffer while this thread
         // parses the next, and the input is never held in memory twice. A reader that refuses its input
         // part way (a required column missing) aborts the COPY, and the savepoint undoes the rest.
@@ -270,7 +270,7 @@ public sealed class FeedRunner(
 
         if (linkedFeed)
         {
-            await StagingTable.StageGoneAsync(connection, known.IdsMissingFrom(counts.RecordIds), cancellationToken);
+            await StagingTable.StageGoneAsync(connection, known.IdsMissingFrom(counts.NamedIds), cancellationToken);
             await phases.EnterAsync("linking", cancellationToken);
             if (!known.IsEmpty)
             {
@@ -283,6 +283,7 @@ public sealed class FeedRunner(
         }
         else
         {
+            await StagingTable.StageRejectedIdsAsync(connection, counts.RejectedIds, cancellationToken);
             run.Current = run.Current with { RowsMatched = accepted };
         }
 

@@ -16,6 +16,11 @@ public sealed record RejectedRow : ReadItem
 {
     public required string Reason { get; init; }
     public required string RawText { get; init; }
+    /// <summary>
+    /// The record the row was for, when its id could be read. A current record with that id is not deleted
+    /// as absent from the input: its last good version stays until a good row replaces it or the id goes.
+    /// </summary>
+    public string? RecordId { get; init; }
 }
 
 /// <summary>

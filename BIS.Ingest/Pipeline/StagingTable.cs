@@ -54,7 +54,12 @@ public static class StagingTable
     /// <summary>Counts of one staging pass.</summary>
     /// <param name="Kept">Accepted rows unchanged since the last load: counted, not staged (<see cref="UnchangedRow"/>).</param>
     /// <param name="RecordIds">The id of every accepted row, staged or kept: what the input still has.</param>
-    public sealed record Counts(long Read, long Accepted, long Rejected, long Kept, IReadOnlySet<string> RecordIds);
+    /// <param name="RejectedIds">The ids of rejected rows that could be read (<see cref="RejectedRow.RecordId"/>): their current records stay as they are.</param>
+    public sealed record Counts(long Read, long Accepted, long Rejected, long Kept, IReadOnlySet<string> RecordIds, IReadOnlySet<string> RejectedIds)
+    {
+        /// <summary>Every id the input names, rows accepted or not: current records with any other id are gone.</summary>
+        public IReadOnlySet<string> NamedIds => RejectedIds.Count == 0 ? RecordIds : RecordIds.Union(RejectedIds, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Streams the reader's output into the stage table as it is yielded; rejected rows go to
@@ -63,6 +68,7 @@ public static class StagingTable
     public static Counts Fill(NpgsqlConnection connection, IEnumerable<ReadItem> items, List<RejectedRow> rejected, CancellationToken cancellationToken)
     {
         var recordIds = new HashSet<string>(StringComparer.Ordinal);
+        var rejectedIds = new HashSet<string>(StringComparer.Ordinal);
         using (var create = new NpgsqlCommand(CreateSql, connection))
         {
             create.ExecuteNonQuery();
@@ -80,6 +86,11 @@ public static class StagingTable
                 {
                     case RejectedRow row:
                         rejected.Add(row);
+                        if (row.RecordId is { } rejectedId)
+                        {
+                            rejectedIds.Add(rejectedId);
+                        }
+
                         break;
                     case StagedRecord record:
                         accepted++;
@@ -96,7 +107,7 @@ public static class StagingTable
             writer.Complete();
         }
 
-        return new Counts(accepted + kept + rejected.Count, accepted + kept, rejected.Count, kept, recordIds);
+        return new Counts(accepted + kept + rejected.Count, accepted + kept, rejected.Count, kept, recordIds, rejectedIds);
     }
 
     /// <summary>Indexes and analyzes a filled stage table for the joins of linkage and merge.</summary>
@@ -114,17 +125,27 @@ public static class StagingTable
     }
 
     /// <summary>
+    /// The temp table <c>stage_rejected</c>: ids of rejected rows, whose records the merge of a feed that is not
+    /// building-linked (assessing, hydrants) must not delete as absent from the input.
+    /// </summary>
+    public static Task StageRejectedIdsAsync(NpgsqlConnection connection, IEnumerable<string> recordIds, CancellationToken cancellationToken) =>
+        StageIdsAsync(connection, "stage_rejected", recordIds, cancellationToken);
+
+    /// <summary>
     /// The temp table <c>stage_gone</c>: current records whose ids the input no longer has. Rows kept
     /// unchanged are not staged, so "absent from stage" no longer means "gone"; this list does.
     /// </summary>
-    public static async Task StageGoneAsync(NpgsqlConnection connection, IEnumerable<string> recordIds, CancellationToken cancellationToken)
+    public static Task StageGoneAsync(NpgsqlConnection connection, IEnumerable<string> recordIds, CancellationToken cancellationToken) =>
+        StageIdsAsync(connection, "stage_gone", recordIds, cancellationToken);
+
+    private static async Task StageIdsAsync(NpgsqlConnection connection, string table, IEnumerable<string> recordIds, CancellationToken cancellationToken)
     {
-        await using (var create = new NpgsqlCommand("CREATE TEMP TABLE stage_gone (record_id text PRIMARY KEY) ON COMMIT DROP", connection))
+        await using (var create = new NpgsqlCommand($"CREATE TEMP TABLE {table} (record_id text PRIMARY KEY) ON COMMIT DROP", connection))
         {
             await create.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using (var writer = await connection.BeginBinaryImportAsync("COPY stage_gone (record_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var writer = await connection.BeginBinaryImportAsync($"COPY {table} (record_id) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var id in recordIds)
             {
@@ -135,7 +156,7 @@ public static class StagingTable
             await writer.CompleteAsync(cancellationToken);
         }
 
-        await using var analyze = new NpgsqlCommand("ANALYZE stage_gone", connection);
+        await using var analyze = new NpgsqlCommand($"ANALYZE {table}", connection);
         await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
 

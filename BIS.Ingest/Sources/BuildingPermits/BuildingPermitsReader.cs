@@ -79,7 +79,7 @@ public sealed partial class BuildingPermitsReader(CoordinateCleaner coordinates,
         var coordinate = Locating.PreferUsable(
             coordinates.FromLatLon(row[A.Latitude], row[A.Longitude]),
             () => coordinates.FromXY(row[A.GpsX], row[A.GpsY]));
-        if (batch.RejectIfUnlocated(row, address, coordinate, parcelId, null))
+        if (batch.RejectIfUnlocated(row, address, coordinate, parcelId, null, permitNumber))
         {
             return;
         }
@@ -130,7 +130,7 @@ public sealed partial class BuildingPermitsReader(CoordinateCleaner coordinates,
         var address = Locating.WithCityZip(AddressNormalizer.Normalize(StreetPart(addressText, city)), city, zip);
         if (address is null)
         {
-            batch.Reject(row, "cannot be located: no address (the ZBA tracker has no coordinates or parcel id)");
+            batch.Reject(row, "cannot be located: no address (the ZBA tracker has no coordinates or parcel id)", appealNumber);
             return;
         }
 

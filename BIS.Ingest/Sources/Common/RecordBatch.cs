@@ -47,10 +47,11 @@ public sealed class RecordBatch(KnownRecords? known = null, string? mappingConte
     public bool KeepIfUnchanged(long lineNumber, string rawText, string? source) =>
         _known.RemembersRows && KeepIfUnchanged(lineNumber, ContentFingerprint.Of(_salt, [rawText]), rawText, source);
 
-    public void Reject(long lineNumber, string reason, string rawText) =>
-        _items.Add(new RejectedRow { LineNumber = lineNumber, Reason = reason, RawText = rawText });
+    /// <param name="recordId">The id of the record the row was for, when it could be read (see <see cref="RejectedRow.RecordId"/>).</param>
+    public void Reject(long lineNumber, string reason, string rawText, string? recordId = null) =>
+        _items.Add(new RejectedRow { LineNumber = lineNumber, Reason = reason, RawText = rawText, RecordId = recordId });
 
-    public void Reject(CsvRow row, string reason) => Reject(row.LineNumber, reason, row.RawText);
+    public void Reject(CsvRow row, string reason, string? recordId = null) => Reject(row.LineNumber, reason, row.RawText, recordId);
 
     /// <summary>The record id in <paramref name="column"/>; null, with the row rejected "missing &lt;column&gt;", when it is blank.</summary>
     public string? IdOrReject(CsvRow row, CsvColumn column)
@@ -65,14 +66,14 @@ public sealed class RecordBatch(KnownRecords? known = null, string? mappingConte
     }
 
     /// <summary>Rejects the row when nothing ties it to a place (<see cref="Locating.CannotBeLocated"/>); true when it did.</summary>
-    public bool RejectIfUnlocated(CsvRow row, NormalizedAddress? address, CleanedCoordinate coordinate, string? parcelId, string? addressId)
+    public bool RejectIfUnlocated(CsvRow row, NormalizedAddress? address, CleanedCoordinate coordinate, string? parcelId, string? addressId, string? recordId)
     {
         if (Locating.CannotBeLocated(address, coordinate, parcelId, addressId) is not { } unlocated)
         {
             return false;
         }
 
-        Reject(row, unlocated);
+        Reject(row, unlocated, recordId);
         return true;
     }
 

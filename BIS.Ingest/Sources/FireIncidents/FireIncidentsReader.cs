@@ -56,14 +56,14 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
     }
 
     /// <summary>The alarm date, which both shapes require; null, with the row rejected, when it is missing or not a date.</summary>
-    private static DateOnly? AlarmDateOrReject(CsvRow row, CsvColumn alarmDate, RecordBatch batch)
+    private static DateOnly? AlarmDateOrReject(CsvRow row, CsvColumn alarmDate, RecordBatch batch, string? recordId = null)
     {
         if (FieldParser.TryDate(row[alarmDate], out var date) && date is not null)
         {
             return date;
         }
 
-        batch.Reject(row, row[alarmDate] is null ? "missing alarm_date" : $"alarm_date '{row[alarmDate]}' is not a date");
+        batch.Reject(row, row[alarmDate] is null ? "missing alarm_date" : $"alarm_date '{row[alarmDate]}' is not a date", recordId);
         return null;
     }
 
@@ -77,7 +77,8 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
         var fullAddress = FieldParser.Text(row[G.FullAddress]);
         var address = ParseFullAddress(fullAddress);
         var coordinate = coordinates.FromLatLon(row[G.Latitude], row[G.Longitude]);
-        if (batch.RejectIfUnlocated(row, address, coordinate, null, null))
+        // The extract's id is made from the row's content, so a rejected row names no current record.
+        if (batch.RejectIfUnlocated(row, address, coordinate, null, null, null))
         {
             return;
         }
@@ -107,8 +108,14 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
 
     private void MapNfirs(CsvRow row, RecordBatch batch, string? source)
     {
-        if (batch.IdOrReject(row, N.IncidentNumber) is not { } incidentNumber
-            || AlarmDateOrReject(row, N.AlarmDate, batch) is not { } alarmDate)
+        if (batch.IdOrReject(row, N.IncidentNumber) is not { } incidentNumber)
+        {
+            return;
+        }
+
+        var exposure = SourceIds.IdText(row[N.ExposureNumber]);
+        var id = exposure is null or "0" ? incidentNumber : $"{incidentNumber}-{exposure}";
+        if (AlarmDateOrReject(row, N.AlarmDate, batch, id) is not { } alarmDate)
         {
             return;
         }
@@ -122,13 +129,11 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
             ? null
             : AddressNormalizer.FromParts(number, null, street, suffix.Length == 0 ? null : suffix, unit, null, zip);
         var coordinate = coordinates.FromLatLon(row[N.Latitude], row[N.Longitude]);
-        if (batch.RejectIfUnlocated(row, address, coordinate, null, null))
+        if (batch.RejectIfUnlocated(row, address, coordinate, null, null, id))
         {
             return;
         }
 
-        var exposure = SourceIds.IdText(row[N.ExposureNumber]);
-        var id = exposure is null or "0" ? incidentNumber : $"{incidentNumber}-{exposure}";
         var alarmAt = BostonTime.StartOf(alarmDate);
         if (TimeOnly.TryParse(row[N.AlarmTime] ?? string.Empty, CultureInfo.InvariantCulture, out var time))
         {

@@ -54,12 +54,13 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
         var parcelId = SourceIds.Pid10(row[C.ParcelId]);
         var samId = SourceIds.IdText(row[C.SamId]);
         var coordinate = coordinates.FromLatLon(row[C.Latitude], row[C.Longitude]);
-        if (batch.RejectIfUnlocated(row, address, coordinate, parcelId, samId))
+        var unNumber = UnNumber(row[C.UnNumber]);
+        var recordId = $"{permitNumber}#{unNumber ?? material.ToUpperInvariant()}";
+        if (batch.RejectIfUnlocated(row, address, coordinate, parcelId, samId, recordId))
         {
             return;
         }
 
-        var unNumber = UnNumber(row[C.UnNumber]);
         if (unNumber is null && row[C.UnNumber] is { } notUn)
         {
             row.Warnings.Add(C.UnNumber.Name, notUn, "is not a UN/NA number");
@@ -93,7 +94,7 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
             new StagedRecord
             {
                 LineNumber = row.LineNumber,
-                RecordId = $"{permitNumber}#{unNumber ?? material.ToUpperInvariant()}",
+                RecordId = recordId,
                 Attributes = permit,
                 ParcelId = parcelId,
                 AddressId = samId,

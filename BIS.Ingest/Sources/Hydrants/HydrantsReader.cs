@@ -57,7 +57,7 @@ public sealed class HydrantsReader(CoordinateCleaner coordinates) : IFeedReader
 
         if (coordinate.Point is null)
         {
-            batch.Reject(row, $"no usable coordinates ({coordinate.Problem})");
+            batch.Reject(row, $"no usable coordinates ({coordinate.Problem})", id);
             return;
         }
 

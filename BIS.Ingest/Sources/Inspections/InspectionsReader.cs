@@ -117,7 +117,7 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
         var coordinate = coordinates.FromLatLon(Text(item, "latitude"), Text(item, "longitude"));
         if (Locating.CannotBeLocated(address, coordinate, parcelId, samId) is { } unlocated)
         {
-            batch.Reject(index, unlocated, raw);
+            batch.Reject(index, unlocated, raw, planId);
             return;
         }
 

@@ -53,7 +53,8 @@ public sealed partial class ViolationsReader(CoordinateCleaner coordinates) : IF
             coordinate = coordinates.FromLatLon(pair.Groups[1].Value, pair.Groups[2].Value);
         }
 
-        if (batch.RejectIfUnlocated(row, address, coordinate, null, samId))
+        var recordId = $"{caseNo}#{code}";
+        if (batch.RejectIfUnlocated(row, address, coordinate, null, samId, recordId))
         {
             return;
         }
@@ -72,7 +73,7 @@ public sealed partial class ViolationsReader(CoordinateCleaner coordinates) : IF
             new StagedRecord
             {
                 LineNumber = row.LineNumber,
-                RecordId = $"{caseNo}#{code}",
+                RecordId = recordId,
                 Attributes = violation,
                 AddressId = samId,
                 AddressText = AddressText(number, numberHigh, street, suffix, city, FieldParser.Text(row[C.State]), zip),
