@@ -40,6 +40,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton(_ => ErgReference.Load());
         services.AddSingleton(sp => new HazardRules(sp.GetRequiredService<IOptions<HazardRuleOptions>>().Value, sp.GetRequiredService<BIS.Domain.Hazards.Erg.ErgGuideIndex>()));
         services.AddSingleton<HazardIndexBuilder>();
+        services.AddSingleton<HazardIndexRefresh>();
         services.AddSingleton<InputFetcher>();
         services.AddSingleton<FeedLedger>();
         services.AddSingleton<FeedRunner>();

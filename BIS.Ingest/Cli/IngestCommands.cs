@@ -1,6 +1,7 @@
 using BIS.Domain.Feeds;
 using BIS.Ingest.Database;
 using BIS.Ingest.Feeds;
+using BIS.Ingest.HazardIndex;
 using BIS.Ingest.Ledger;
 using BIS.Ingest.Pipeline;
 using BIS.Ingest.SampleCity;
@@ -19,7 +20,7 @@ namespace BIS.Ingest.Cli;
 /// </summary>
 public static class IngestCommands
 {
-    private static readonly string[] Verbs = ["migrate", "run", "generate"];
+    private static readonly string[] Verbs = ["migrate", "run", "reindex", "generate"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.OrdinalIgnoreCase);
 
@@ -49,7 +50,27 @@ public static class IngestCommands
             return 0;
         }
 
-        return await RunFeedsAsync(host.Services, positional);
+        return verb == "reindex" ? await ReindexAsync(host.Services) : await RunFeedsAsync(host.Services, positional);
+    }
+
+    /// <summary>Re-evaluates every building with the rules as configured now (after editing HazardRules, say).</summary>
+    private static async Task<int> ReindexAsync(IServiceProvider services)
+    {
+        using var cancel = CancelOnCtrlC();
+        var result = await services.GetRequiredService<HazardIndexRefresh>().RunAsync("cli", cancel.Token);
+        Console.WriteLine($"{result.Feed,-17} {result.Status.ToDb(),-9} buildings changed {result.BuildingsChanged,7:N0}  {result.Elapsed.TotalSeconds,6:F1}s  {result.Message}");
+        return result.Status is FeedRunStatus.Succeeded or FeedRunStatus.Unchanged ? 0 : 1;
+    }
+
+    private static CancellationTokenSource CancelOnCtrlC()
+    {
+        var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        return cancel;
     }
 
     private static async Task<int> RunFeedsAsync(IServiceProvider services, string[] positional)
@@ -81,12 +102,7 @@ public static class IngestCommands
         }
 
         var runner = services.GetRequiredService<FeedRunner>();
-        using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
-        {
-            e.Cancel = true;
-            cancel.Cancel();
-        };
+        using var cancel = CancelOnCtrlC();
 
         var exit = 0;
         foreach (var result in await runner.RunTogetherAsync(feeds, "cli", cancel.Token, force))

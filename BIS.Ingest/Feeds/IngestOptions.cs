@@ -17,6 +17,12 @@ public sealed class IngestOptions
     [Range(0, 500)]
     public double NearestBuildingToleranceMeters { get; set; } = 30;
 
+    /// <summary>
+    /// When every building is re-evaluated with today's date and the current rules (<see cref="HazardIndex.HazardIndexRefresh"/>):
+    /// a Quartz cron, nightly by default. It also runs when the scheduler starts with rules that changed.
+    /// </summary>
+    public string IndexRefreshCron { get; set; } = "0 30 3 * * ?";
+
     /// <summary>Where fetched inputs are kept during a run; a temp directory when empty.</summary>
     public string? WorkDirectory { get; set; }
 

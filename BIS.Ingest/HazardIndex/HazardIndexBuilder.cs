@@ -22,8 +22,15 @@ public sealed class HazardIndexBuilder(HazardRules rules, IOptions<HazardRuleOpt
     public double HydrantSearchRadiusMeters => ruleOptions.Value.HydrantSearchRadiusMeters;
 
     /// <summary>Returns the ids of the buildings whose index row was inserted, updated or deleted.</summary>
+    /// <remarks>
+    /// Waits first for <see cref="IndexWriteLock"/>: two runs committing at once (two feeds, or a feed and
+    /// <see cref="HazardIndexRefresh"/>) would each assess a building from facts that lack the other's
+    /// changes, and the later commit would overwrite the other's row. Taken, it is held to the commit, and
+    /// the facts are read after it, so they include every run that committed before.
+    /// </remarks>
     public async Task<IReadOnlyList<long>> RebuildAsync(NpgsqlConnection connection, long runId, CancellationToken cancellationToken)
     {
+        await IndexWriteLock.AcquireAsync(connection, cancellationToken);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var loader = new BuildingFactsLoader(SourceName);
         var facts = await loader.LoadAsync(connection, HydrantSearchRadiusMeters, time.GetUtcNow(), cancellationToken);

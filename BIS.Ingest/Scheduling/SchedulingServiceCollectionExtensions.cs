@@ -57,6 +57,18 @@ public static class SchedulingServiceCollectionExtensions
                         .WithCronSchedule(source.Cron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
                 }
             }
+
+            quartz.AddJob<IndexRefreshJob>(job => job.WithIdentity(IndexRefreshJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(IndexRefreshJob.Key)
+                .WithIdentity("hazard-rules-cron", "index")
+                .WithCronSchedule(ingest.IndexRefreshCron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            // At start: a department that edited a threshold and restarted sees every building judged by it.
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(IndexRefreshJob.Key)
+                .WithIdentity("hazard-rules-at-start", "index")
+                .UsingJobData(IndexRefreshJob.OnlyIfRulesChangedKey, true)
+                .StartNow());
         });
 
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
