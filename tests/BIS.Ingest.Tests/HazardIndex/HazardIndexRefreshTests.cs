@@ -90,11 +90,16 @@ public sealed class HazardIndexRefreshTests : MiniCityRunTests
         var run = Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
         await LockWait.UntilSomeoneWaitsAsync(Database, TimeSpan.FromSeconds(30));
 
-        // What the other run committed: 302 Sumner now has twelve floors.
-        await using (var commit = new NpgsqlCommand(
-            "UPDATE building SET attrs = jsonb_set(attrs, '{floors}', '12') WHERE address_key = '302 SUMNER ST'; SELECT pg_advisory_unlock(" + IndexWriteLock.Key + ")", other))
+        // What the other run committed: 302 Sumner now has twelve floors. Committed first, then the lock let go
+        // (in one batch the two would share a transaction, and the unlock would come before the commit).
+        await using (var commit = new NpgsqlCommand("UPDATE building SET attrs = jsonb_set(attrs, '{floors}', '12') WHERE address_key = '302 SUMNER ST'", other))
         {
             await commit.ExecuteNonQueryAsync();
+        }
+
+        await using (var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({IndexWriteLock.Key})", other))
+        {
+            await release.ExecuteNonQueryAsync();
         }
 
         Assert.Equal(FeedRunStatus.Succeeded, (await run).Status);
