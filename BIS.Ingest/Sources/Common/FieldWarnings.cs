@@ -22,6 +22,9 @@ public sealed class FieldWarnings
     public void Add(string field, string? value, string why) =>
         (_items ??= []).Add($"{field} \"{Shorten(value)}\" {why}; kept as unknown");
 
+    /// <summary>A warning about more than one cell (a coordinate pair), written out whole.</summary>
+    public void AddWhole(string warning) => (_items ??= []).Add(warning);
+
     /// <summary>A whole number within <paramref name="min"/>..<paramref name="max"/>; otherwise null with a warning.</summary>
     public int? Int(string field, string? text, int min = int.MinValue, int max = int.MaxValue) =>
         Number<int>(field, text, FieldParser.TryInt, "is not a whole number", min, max);

@@ -12,6 +12,18 @@ public static class Locating
             ? $"cannot be located: no address, no usable coordinates ({coordinate.Problem}), no parcel or address id"
             : null;
 
+    /// <summary>
+    /// Warns when the row wrote a coordinate pair that could not be used (the City Hall placeholder, a point
+    /// outside the service area, text that is not a number) although it is located some other way.
+    /// </summary>
+    public static void WarnOfUnusedCoordinates(FieldWarnings warnings, CleanedCoordinate coordinate)
+    {
+        if (coordinate.Point is null && coordinate.Problem is { } problem && problem != CoordinateCleaner.NoCoordinates)
+        {
+            warnings.AddWhole($"coordinates unusable: {problem}; located by address or id instead");
+        }
+    }
+
     /// <summary>Fills city (upper case, as the normalizer writes it) and ZIP from separate columns without overwriting what the normalizer found in the text.</summary>
     public static NormalizedAddress? WithCityZip(NormalizedAddress? address, string? city, string? zip) =>
         address is null ? null : address with { City = address.City ?? city?.ToUpperInvariant(), Zip = address.Zip ?? zip };

@@ -70,6 +70,7 @@ public sealed class RecordBatch(KnownRecords? known = null, string? mappingConte
     {
         if (Locating.CannotBeLocated(address, coordinate, parcelId, addressId) is not { } unlocated)
         {
+            Locating.WarnOfUnusedCoordinates(row.Warnings, coordinate);
             return false;
         }
 

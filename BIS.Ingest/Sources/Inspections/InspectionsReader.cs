@@ -122,6 +122,7 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
         }
 
         var warnings = new FieldWarnings();
+        Locating.WarnOfUnusedCoordinates(warnings, coordinate);
         var inspectedOn = warnings.Date("inspectedOn", Text(item, "inspectedOn"));
         var plan = new InspectionRecord
         {

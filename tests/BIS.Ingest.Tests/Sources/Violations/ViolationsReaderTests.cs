@@ -147,6 +147,7 @@ public class ViolationsReaderTests
         var result = _reader.ReadAll(("violations", path));
 
         Assert.Null(result.Record("V1#105.1").Location);
+        Assert.Equal(["coordinates unusable: placeholder (City Hall default point); located by address or id instead"], result.Record("V1#105.1").Warnings);
         var rejected = Assert.Single(result.Rejected);
         Assert.Equal(3, rejected.LineNumber);
         Assert.Contains("cannot be located", rejected.Reason);
