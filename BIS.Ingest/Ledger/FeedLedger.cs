@@ -55,7 +55,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
             UPDATE feed_run SET finished_at = @now, status = @status, phase = NULL,
                    rows_read = @read, rows_accepted = @accepted, rows_rejected = @rejected, rows_warned = @warned,
                    rows_matched = @matched, rows_unmatched = @unmatched, rows_kept = @kept, buildings_changed = @changed,
-                   input_checksum = @checksum, message = @message, phase_seconds = @phases::jsonb
+                   input_checksum = @checksum, mapping_version = @mapping, message = @message, phase_seconds = @phases::jsonb
             WHERE run_id = @run
             """);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
@@ -69,6 +69,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
         command.Parameters.AddWithValue("kept", result.RowsKept);
         command.Parameters.AddWithValue("changed", result.BuildingsChanged);
         command.Parameters.AddWithValue("checksum", (object?)result.InputChecksum ?? DBNull.Value);
+        command.Parameters.AddWithValue("mapping", (object?)result.MappingVersion ?? DBNull.Value);
         command.Parameters.AddWithValue("message", (object?)result.Message ?? DBNull.Value);
         command.Parameters.AddWithValue("run", result.RunId);
         command.Parameters.AddWithValue("phases", System.Text.Json.JsonSerializer.Serialize(result.PhaseSeconds));
@@ -107,11 +108,11 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     /// <summary>The last run that loaded data, or that found its input identical to such a run.</summary>
-    public async Task<(long RunId, string? Checksum, long Accepted)?> LastGoodAsync(string feed, CancellationToken cancellationToken)
+    public async Task<LastGoodRun?> LastGoodAsync(string feed, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT run_id, input_checksum,
+            SELECT run_id, input_checksum, mapping_version,
                    (SELECT r2.rows_accepted FROM feed_run r2
                     WHERE r2.feed = @feed AND r2.status IN ('succeeded', 'unchanged') AND r2.rows_accepted > 0
                     ORDER BY r2.run_id DESC LIMIT 1)
@@ -125,7 +126,8 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
             return null;
         }
 
-        return (reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? 0 : reader.GetInt64(2));
+        return new LastGoodRun(
+            reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? 0 : reader.GetInt64(3));
     }
 
     public async Task<bool> IsPausedAsync(string feed, CancellationToken cancellationToken)

@@ -17,6 +17,8 @@ public sealed record FeedRunResult
     public long RowsUnmatched { get; init; }
     public long BuildingsChanged { get; init; }
     public string? InputChecksum { get; init; }
+    /// <summary>What reading the input depended on besides its bytes (<see cref="Pipeline.MappingVersion"/>).</summary>
+    public string? MappingVersion { get; init; }
     public string? Message { get; init; }
     public TimeSpan Elapsed { get; init; }
     /// <summary>Seconds spent in each phase (fetching, staging, linking, merging, indexing, committing).</summary>
@@ -25,3 +27,7 @@ public sealed record FeedRunResult
     public string DescribePhases() =>
         string.Join(", ", PhaseSeconds.Select(p => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{p.Key} {p.Value:F2}s")));
 }
+
+/// <summary>The feed's last run that loaded data or found its input identical to such a run.</summary>
+/// <param name="Accepted">Rows accepted by the last run that accepted any (the row-drop gate's reference).</param>
+public sealed record LastGoodRun(long RunId, string? Checksum, string? MappingVersion, long Accepted);

@@ -182,12 +182,14 @@ public sealed class FeedRunner(
         try
         {
             fetched = await fetcher.FetchAsync(run.Source, options.BaseDirectory!, cancellationToken);
-            run.Current = run.Current with { InputChecksum = fetched.Checksum };
+            var mappingVersion = MappingVersion.Of(run.Reader, coordinates.ServiceArea);
+            run.Current = run.Current with { InputChecksum = fetched.Checksum, MappingVersion = mappingVersion };
 
+            // The same bytes read by another build (a fixed reader or normalizer) are read again.
             var lastGood = await ledger.LastGoodAsync(slug, cancellationToken);
-            if (!force && lastGood?.Checksum == fetched.Checksum)
+            if (!force && lastGood is { } same && same.Checksum == fetched.Checksum && same.MappingVersion == mappingVersion)
             {
-                run.Conclude(FeedRunStatus.Unchanged, $"Input identical to run {lastGood.Value.RunId}.");
+                run.Conclude(FeedRunStatus.Unchanged, $"Input identical to run {same.RunId}.");
                 fetched.Dispose();
                 return null;
             }
@@ -198,7 +200,7 @@ public sealed class FeedRunner(
 
             await run.Phases.EnterAsync("reading", cancellationToken);
             var known = StagingTable.IsBuildingLinked(run.Feed)
-                ? await KnownRecords.LoadAsync(connection, run.Feed, MappingVersion.Of(run.Reader, coordinates.ServiceArea), cancellationToken)
+                ? await KnownRecords.LoadAsync(connection, run.Feed, mappingVersion, cancellationToken)
                 : KnownRecords.None;
             var lastAccepted = lastGood?.Accepted ?? 0;
             return readAhead

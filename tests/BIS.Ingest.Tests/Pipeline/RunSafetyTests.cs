@@ -32,6 +32,27 @@ public sealed class RunSafetyTests : MiniCityRunTests
     }
 
     [Fact]
+    public async Task Identical_input_last_read_by_another_build_is_read_again()
+    {
+        Assert.StartsWith("Input identical", (await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None)).Message, StringComparison.Ordinal);
+        // As if the last good run had been read by an older build of the readers.
+        await using (var older = Database.DataSource.CreateCommand("UPDATE feed_run SET mapping_version = 'an older build' WHERE feed = 'violations'"))
+        {
+            await older.ExecuteNonQueryAsync();
+        }
+
+        var before = await Database.IndexChecksumAsync();
+        var result = await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+
+        Assert.Equal(2, result.RowsRead);
+        Assert.Equal(FeedRunStatus.Unchanged, result.Status);
+        Assert.Equal("No record changed.", result.Message);
+        Assert.Equal(before, await Database.IndexChecksumAsync());
+        // Read by this build now: the next identical input is skipped again.
+        Assert.StartsWith("Input identical", (await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reordered_but_equal_input_changes_no_record()
     {
         City.WriteViolations(
