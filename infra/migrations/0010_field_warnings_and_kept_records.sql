@@ -12,10 +12,5 @@ CREATE INDEX feed_record_warned_ix ON feed_record (feed) WHERE warnings IS NOT N
 -- the input, its last good version stays (NULL when the id could not be read).
 ALTER TABLE rejected_row ADD COLUMN record_id text;
 
--- What the run's reading depended on besides the input (the build's readers, the service area): an input
--- identical to the last good run's is "unchanged" only when this is too, so a fix to a reader or to the
--- address normalizer reaches the records at the next run, not at the publisher's next change. NULL before.
-ALTER TABLE feed_run ADD COLUMN mapping_version text;
-
 -- How many of a run's mapped rows had warnings (rows kept unchanged keep theirs without being counted again).
 ALTER TABLE feed_run ADD COLUMN rows_warned bigint NOT NULL DEFAULT 0;
