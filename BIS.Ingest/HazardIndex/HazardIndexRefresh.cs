@@ -78,15 +78,10 @@ public sealed class HazardIndexRefresh(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var setUp = new NpgsqlCommand(
-            """
-            SET LOCAL work_mem = '128MB';
-            CREATE TEMP TABLE touched (building_id bigint PRIMARY KEY) ON COMMIT DROP;
-            INSERT INTO touched SELECT building_id FROM building;
-            ANALYZE touched;
-            """, connection) { CommandTimeout = 0 })
+        await LoadTransaction.BeginAsync(connection, cancellationToken);
+        await using (var everyBuilding = new NpgsqlCommand("INSERT INTO touched SELECT building_id FROM building; ANALYZE touched", connection) { CommandTimeout = 0 })
         {
-            await setUp.ExecuteNonQueryAsync(cancellationToken);
+            await everyBuilding.ExecuteNonQueryAsync(cancellationToken);
         }
 
         var changed = await indexBuilder.RebuildAsync(connection, runId, cancellationToken);

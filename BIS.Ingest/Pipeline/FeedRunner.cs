@@ -79,12 +79,8 @@ public sealed class FeedRunner(
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // One session works through a whole city here: sorts and hashes of the linkage ladder (47 MB for
-        // 340,000 violations) stay in memory instead of spilling to disk, and the deferred indexes are
-        // built in memory. For this transaction only.
-        await ExecuteAsync(connection, "SET LOCAL work_mem = '128MB'; SET LOCAL maintenance_work_mem = '512MB'", cancellationToken);
         // Every feed adds the buildings it touched; the index is rebuilt for all of them at the end.
-        await ExecuteAsync(connection, "CREATE TEMP TABLE touched (building_id bigint PRIMARY KEY) ON COMMIT DROP", cancellationToken);
+        await LoadTransaction.BeginAsync(connection, cancellationToken);
         // A first load of the linked feeds indexes their records once, after the last of them is merged.
         var feedRecordIndexes = plans.Any(p => StagingTable.IsBuildingLinked(p.Feed))
             ? await DeferredIndexes.DeferIfEmptyAsync(connection, "feed_record", cancellationToken)
@@ -265,7 +261,7 @@ public sealed class FeedRunner(
         await StagingTable.IndexAsync(connection, cancellationToken);
         var superseded = await StagingDeduplication.RemoveSupersededAsync(connection, run.Rejected, cancellationToken);
         var accepted = counts.Accepted - superseded;
-        var warned = await StagingTable.CountWarnedAsync(connection, cancellationToken);
+        var warned = await StagingTable.CountWarnedAsync(connection, counts, cancellationToken);
         run.Current = run.Current with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = run.Rejected.Count, RowsWarned = warned };
 
         SanityGates.Check(accepted, counts.Read, prepared.LastAccepted, run.Source.MaxRowDropShare);

@@ -55,7 +55,8 @@ public static class StagingTable
     /// <param name="Kept">Accepted rows unchanged since the last load: counted, not staged (<see cref="UnchangedRow"/>).</param>
     /// <param name="RecordIds">The id of every accepted row, staged or kept: what the input still has.</param>
     /// <param name="RejectedIds">The ids of rejected rows that could be read (<see cref="RejectedRow.RecordId"/>): their current records stay as they are.</param>
-    public sealed record Counts(long Read, long Accepted, long Rejected, long Kept, IReadOnlySet<string> RecordIds, IReadOnlySet<string> RejectedIds)
+    /// <param name="Warned">Staged records with warnings, superseded ones included (see <see cref="CountWarnedAsync"/>).</param>
+    public sealed record Counts(long Read, long Accepted, long Rejected, long Kept, IReadOnlySet<string> RecordIds, IReadOnlySet<string> RejectedIds, long Warned)
     {
         /// <summary>Every id the input names, rows accepted or not: current records with any other id are gone.</summary>
         public IReadOnlySet<string> NamedIds => RejectedIds.Count == 0 ? RecordIds : RecordIds.Union(RejectedIds, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
@@ -76,6 +77,7 @@ public static class StagingTable
 
         long accepted = 0;
         long kept = 0;
+        long warned = 0;
         var wkb = new WKBWriter();
         using (var writer = connection.BeginBinaryImport(CopySql))
         {
@@ -94,6 +96,7 @@ public static class StagingTable
                         break;
                     case StagedRecord record:
                         accepted++;
+                        warned += record.Warnings is { Count: > 0 } ? 1 : 0;
                         recordIds.Add(record.RecordId);
                         WriteRow(writer, record, accepted, wkb);
                         break;
@@ -107,7 +110,7 @@ public static class StagingTable
             writer.Complete();
         }
 
-        return new Counts(accepted + kept + rejected.Count, accepted + kept, rejected.Count, kept, recordIds, rejectedIds);
+        return new Counts(accepted + kept + rejected.Count, accepted + kept, rejected.Count, kept, recordIds, rejectedIds, warned);
     }
 
     /// <summary>Indexes and analyzes a filled stage table for the joins of linkage and merge.</summary>
@@ -117,9 +120,17 @@ public static class StagingTable
         await analyze.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Staged records that carry warnings (after superseded rows are removed).</summary>
-    public static async Task<long> CountWarnedAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Staged records that carry warnings, once superseded rows are removed: read from the stage only when
+    /// the reader staged any (<paramref name="staged"/>), which spares most runs a pass over it.
+    /// </summary>
+    public static async Task<long> CountWarnedAsync(NpgsqlConnection connection, Counts staged, CancellationToken cancellationToken)
     {
+        if (staged.Warned == 0)
+        {
+            return 0;
+        }
+
         await using var count = new NpgsqlCommand("SELECT count(*) FROM stage WHERE warnings IS NOT NULL", connection);
         return (long)(await count.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -17,7 +17,8 @@ public sealed class IndexRefreshJob(HazardIndexRefresh refresh) : IJob
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var onlyIfChanged = context.MergedJobDataMap.TryGetValue(OnlyIfRulesChangedKey, out var value) && value is true or "true" or "True";
+        // As text, like FeedJob's flags: a clustered job store keeps job data as strings.
+        var onlyIfChanged = context.MergedJobDataMap.TryGetValue(OnlyIfRulesChangedKey, out var value) && bool.TryParse(value?.ToString(), out var only) && only;
         context.Result = onlyIfChanged
             ? await refresh.RunIfRulesChangedAsync("rules changed", cancellationToken)
             : await refresh.RunAsync("schedule", cancellationToken);

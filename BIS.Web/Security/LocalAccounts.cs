@@ -15,11 +15,9 @@ public sealed class LocalAccounts(NpgsqlDataSource dataSource)
     /// <summary>The account when the password is right and it is enabled; null otherwise (never says which).</summary>
     public async Task<AppUser?> VerifyAsync(string username, string password, CancellationToken cancellationToken)
     {
-        // No account name has a NUL (PostgreSQL text cannot hold one): such a name matches nobody. (The sign-in
-        // form never gets here with one, ASP.NET refuses the form, but this is also the API for other callers.)
         await using var command = dataSource.CreateCommand(
             "SELECT user_id, username, display_name, role, unit_id, password_hash FROM app_user WHERE username = @username AND NOT disabled");
-        command.Parameters.AddWithValue("username", Normalize(username).Replace('\0', '\uFFFD'));
+        command.Parameters.AddWithValue("username", Normalize(username));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {

@@ -33,51 +33,32 @@ public sealed class FieldWarnings
     public decimal? Decimal(string field, string? text, decimal min = decimal.MinValue, decimal max = decimal.MaxValue) =>
         Number<decimal>(field, text, FieldParser.TryDecimal, "is not a number", min, max);
 
-    public DateOnly? Date(string field, string? text)
-    {
-        if (FieldParser.TryDate(text, out var value))
-        {
-            return value;
-        }
+    public DateOnly? Date(string field, string? text) => Parsed<DateOnly>(field, text, FieldParser.TryDate, "is not a date");
 
-        Add(field, text, "is not a date");
-        return null;
-    }
+    public DateTimeOffset? Timestamp(string field, string? text) => Parsed<DateTimeOffset>(field, text, FieldParser.TryTimestamp, "is not a date and time");
 
-    public DateTimeOffset? Timestamp(string field, string? text)
-    {
-        if (FieldParser.TryTimestamp(text, out var value))
-        {
-            return value;
-        }
-
-        Add(field, text, "is not a date and time");
-        return null;
-    }
-
-    public bool? Bool(string field, string? text)
-    {
-        if (FieldParser.TryBool(text, out var value))
-        {
-            return value;
-        }
-
-        Add(field, text, "is not yes or no");
-        return null;
-    }
+    public bool? Bool(string field, string? text) => Parsed<bool>(field, text, FieldParser.TryBool, "is not yes or no");
 
     private delegate bool TryParse<T>(string? text, out T? value)
         where T : struct;
 
+    /// <summary>The value <paramref name="parse"/> reads (null for a blank cell); null with a warning when it cannot.</summary>
+    private T? Parsed<T>(string field, string? text, TryParse<T> parse, string notOne)
+        where T : struct
+    {
+        if (parse(text, out var value))
+        {
+            return value;
+        }
+
+        Add(field, text, notOne);
+        return null;
+    }
+
     private T? Number<T>(string field, string? text, TryParse<T> parse, string notOne, T min, T max)
         where T : struct, INumber<T>, IMinMaxValue<T>
     {
-        if (!parse(text, out var value))
-        {
-            Add(field, text, notOne);
-            return null;
-        }
-
+        var value = Parsed(field, text, parse, notOne);
         if (value is not { } v || (v >= min && v <= max))
         {
             return value;
