@@ -15,6 +15,7 @@ namespace BIS.Ingest.Cli;
 ///   migrate                       apply pending migrations
 ///   run &lt;feed&gt;|all [--force]        run feeds now, together: one transaction, the index rebuilt once
 ///                                 (all = dependency order: assessing first)
+///   run &lt;feed&gt; --accept [--by NAME]  apply the feed's refused run on purpose (its input as refused)
 ///   generate sample|synthetic …   write feed files (see GeneratorCli)
 /// Configuration overrides may follow as --Section:Key=value.
 /// </summary>
@@ -62,6 +63,20 @@ public static class IngestCommands
         return result.Status is FeedRunStatus.Succeeded or FeedRunStatus.Unchanged ? 0 : 1;
     }
 
+    /// <summary>"--accept", with who accepts after "--by" (the steward's name) or else the account running the command.</summary>
+    private static RunAcceptance? AcceptanceOf(string[] positional)
+    {
+        if (!positional.Contains("--accept", StringComparer.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var by = Array.FindIndex(positional, p => p == "--by");
+        return by >= 0 && by + 1 < positional.Length && !string.IsNullOrWhiteSpace(positional[by + 1])
+            ? new RunAcceptance($"{positional[by + 1].Trim()} (command line)")
+            : RunAcceptance.FromCommandLine();
+    }
+
     private static CancellationTokenSource CancelOnCtrlC()
     {
         var cancel = new CancellationTokenSource();
@@ -76,10 +91,11 @@ public static class IngestCommands
     private static async Task<int> RunFeedsAsync(IServiceProvider services, string[] positional)
     {
         var force = positional.Contains("--force", StringComparer.OrdinalIgnoreCase);
-        var names = positional.Where(p => !p.StartsWith("--", StringComparison.Ordinal)).ToList();
-        if (names.Count == 0)
+        var acceptance = AcceptanceOf(positional);
+        var names = positional.Where((p, i) => !p.StartsWith("--", StringComparison.Ordinal) && (i == 0 || positional[i - 1] != "--by")).ToList();
+        if (names.Count == 0 || (acceptance is not null && (names.Count != 1 || names[0].Equals("all", StringComparison.OrdinalIgnoreCase))))
         {
-            Console.Error.WriteLine("usage: run <feed>|all [--force]");
+            Console.Error.WriteLine("usage: run <feed>|all [--force]   or   run <feed> --accept [--by NAME]");
             return 2;
         }
 
@@ -105,7 +121,7 @@ public static class IngestCommands
         using var cancel = CancelOnCtrlC();
 
         var exit = 0;
-        foreach (var result in await runner.RunTogetherAsync(feeds, "cli", cancel.Token, force))
+        foreach (var result in await runner.RunTogetherAsync(feeds, "cli", cancel.Token, force, acceptance))
         {
             Console.WriteLine(
                 $"{result.Feed,-17} {result.Status.ToDb(),-9} read {result.RowsRead,9:N0}  accepted {result.RowsAccepted,9:N0}  " +

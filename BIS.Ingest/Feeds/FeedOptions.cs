@@ -34,6 +34,14 @@ public sealed class FeedSourceOptions
     /// <summary>Refuse a run whose accepted rows fall by more than this share against the last good run.</summary>
     [Range(0.0, 1.0)]
     public double MaxRowDropShare { get; set; } = 0.5;
+
+    /// <summary>Refuse a run that would delete more than this share of the feed's live records (a cut export).</summary>
+    [Range(0.0, 1.0)]
+    public double MaxDeleteShare { get; set; } = 0.05;
+
+    /// <summary>Deletions a run may always make, whatever the share: a small feed must be able to lose a closed case.</summary>
+    [Range(0, int.MaxValue)]
+    public int DeletionGrace { get; set; } = 3;
 }
 
 public sealed class FeedFileOptions

@@ -55,7 +55,8 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
             UPDATE feed_run SET finished_at = @now, status = @status, phase = NULL,
                    rows_read = @read, rows_accepted = @accepted, rows_rejected = @rejected, rows_warned = @warned,
                    rows_matched = @matched, rows_unmatched = @unmatched, rows_kept = @kept, buildings_changed = @changed,
-                   input_checksum = @checksum, mapping_version = @mapping, message = @message, phase_seconds = @phases::jsonb
+                   input_checksum = @checksum, mapping_version = @mapping, message = @message, phase_seconds = @phases::jsonb,
+                   refused_gate = @gate, accepted_by = @acceptedBy, accepts_run_id = @acceptsRun
             WHERE run_id = @run
             """);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
@@ -72,6 +73,9 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
         command.Parameters.AddWithValue("mapping", (object?)result.MappingVersion ?? DBNull.Value);
         command.Parameters.AddWithValue("message", (object?)result.Message ?? DBNull.Value);
         command.Parameters.AddWithValue("run", result.RunId);
+        command.Parameters.AddWithValue("gate", (object?)result.RefusedGate?.ToDb() ?? DBNull.Value);
+        command.Parameters.AddWithValue("acceptedBy", (object?)result.AcceptedBy ?? DBNull.Value);
+        command.Parameters.AddWithValue("acceptsRun", (object?)result.AcceptsRunId ?? DBNull.Value);
         command.Parameters.AddWithValue("phases", System.Text.Json.JsonSerializer.Serialize(result.PhaseSeconds));
         // The ledger must be written even when the run was cancelled.
         await command.ExecuteNonQueryAsync(CancellationToken.None);
@@ -128,6 +132,28 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
 
         return new LastGoodRun(
             reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2), reader.IsDBNull(3) ? 0 : reader.GetInt64(3));
+    }
+
+    /// <summary>The feed's latest run that has finished, other than <paramref name="currentRunId"/>; null when there is none.</summary>
+    public async Task<FinishedRun?> LastFinishedAsync(string feed, long currentRunId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT run_id, status, refused_gate, input_checksum, message FROM feed_run
+            WHERE feed = @feed AND status <> 'running' AND run_id <> @current
+            ORDER BY run_id DESC LIMIT 1
+            """);
+        command.Parameters.AddWithValue("feed", feed);
+        command.Parameters.AddWithValue("current", currentRunId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new FinishedRun(
+            reader.GetInt64(0), FeedRunStatusNames.FromDb(reader.GetString(1)), RefusalGateNames.FromDb(reader.IsDBNull(2) ? null : reader.GetString(2)),
+            reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
     public async Task<bool> IsPausedAsync(string feed, CancellationToken cancellationToken)

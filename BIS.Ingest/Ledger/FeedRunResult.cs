@@ -20,6 +20,12 @@ public sealed record FeedRunResult
     /// <summary>What reading the input depended on besides its bytes (<see cref="Pipeline.MappingVersion"/>).</summary>
     public string? MappingVersion { get; init; }
     public string? Message { get; init; }
+    /// <summary>The judgment gate that refused the run, which a steward may overrule; null otherwise.</summary>
+    public Pipeline.RefusalGate? RefusedGate { get; init; }
+    /// <summary>Who applied this run on purpose, overruling the gates; null for an ordinary run.</summary>
+    public string? AcceptedBy { get; init; }
+    /// <summary>The refused run whose input this run applied on purpose.</summary>
+    public long? AcceptsRunId { get; init; }
     public TimeSpan Elapsed { get; init; }
     /// <summary>Seconds spent in each phase (fetching, staging, linking, merging, indexing, committing).</summary>
     public IReadOnlyDictionary<string, double> PhaseSeconds { get; init; } = new Dictionary<string, double>();
@@ -31,3 +37,6 @@ public sealed record FeedRunResult
 /// <summary>The feed's last run that loaded data or found its input identical to such a run.</summary>
 /// <param name="Accepted">Rows accepted by the last run that accepted any (the row-drop gate's reference).</param>
 public sealed record LastGoodRun(long RunId, string? Checksum, string? MappingVersion, long Accepted);
+
+/// <summary>A finished run of a feed, as a steward accepting it needs to know it.</summary>
+public sealed record FinishedRun(long RunId, FeedRunStatus Status, Pipeline.RefusalGate? RefusedGate, string? Checksum, string? Message);

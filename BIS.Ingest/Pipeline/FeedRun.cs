@@ -45,6 +45,13 @@ internal sealed class FeedRun
     public void Conclude(FeedRunStatus status, string? message, long buildingsChanged = 0) =>
         Current = Current with { Status = status, Message = message, BuildingsChanged = buildingsChanged };
 
+    /// <summary>Refused: by a gate a steward may overrule, or (no gate) by damage no one can.</summary>
+    public void Refuse(FeedRefusedException refusal) =>
+        Current = Current with { Status = FeedRunStatus.Refused, Message = refusal.Message, RefusedGate = refusal.Gate };
+
+    /// <summary>A steward applies this run on purpose, overruling the judgment gates.</summary>
+    public bool IsAccepted => Current.AcceptedBy is not null;
+
     /// <summary>The run as the ledger keeps it: phases closed, rejected rows counted, time taken.</summary>
     public FeedRunResult Finish()
     {

@@ -30,9 +30,13 @@ public sealed class FeedRunner(
 {
     public const string NotifyChannel = "bis_buildings_changed";
 
-    /// <summary>Runs one feed; <paramref name="force"/> loads an input identical to the last good one anyway.</summary>
-    public async Task<FeedRunResult> RunAsync(FeedKind feed, string trigger, CancellationToken cancellationToken, bool force = false) =>
-        (await RunTogetherAsync([feed], trigger, cancellationToken, force))[0];
+    /// <summary>
+    /// Runs one feed; <paramref name="force"/> loads an input identical to the last good one anyway;
+    /// <paramref name="acceptance"/> applies the input of the feed's last run, refused by a judgment gate, on purpose.
+    /// </summary>
+    public async Task<FeedRunResult> RunAsync(
+        FeedKind feed, string trigger, CancellationToken cancellationToken, bool force = false, RunAcceptance? acceptance = null) =>
+        (await RunTogetherAsync([feed], trigger, cancellationToken, force, acceptance))[0];
 
     /// <summary>
     /// Runs several feeds as one load: each in turn into the current tables, then the index rows of
@@ -42,8 +46,13 @@ public sealed class FeedRunner(
     /// leaves everything as it was. Each feed still has its own ledger row.
     /// </summary>
     public async Task<IReadOnlyList<FeedRunResult>> RunTogetherAsync(
-        IReadOnlyList<FeedKind> feeds, string trigger, CancellationToken cancellationToken, bool force = false)
+        IReadOnlyList<FeedKind> feeds, string trigger, CancellationToken cancellationToken, bool force = false, RunAcceptance? acceptance = null)
     {
+        if (acceptance is not null && feeds.Distinct().Count() != 1)
+        {
+            throw new ArgumentException("A refused run is accepted for one feed at a time.", nameof(feeds));
+        }
+
         var options = feedsOptions.CurrentValue;
         // Always in load order, whatever order they were given in: assessing makes the buildings the others link to.
         var plans = feeds.Distinct().OrderBy(feed => FeedLoadOrder.IndexOf(feed))
@@ -51,7 +60,7 @@ public sealed class FeedRunner(
         var runs = new List<FeedRun>();
         try
         {
-            await LoadTogetherAsync(plans, runs, trigger, options, force, cancellationToken);
+            await LoadTogetherAsync(plans, runs, trigger, options, force, acceptance, cancellationToken);
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
@@ -75,7 +84,8 @@ public sealed class FeedRunner(
 
     /// <summary>Starts each plan's run in turn (adding it to <paramref name="runs"/>) and loads them in one transaction.</summary>
     private async Task LoadTogetherAsync(
-        List<FeedPlan> plans, List<FeedRun> runs, string trigger, FeedsOptions options, bool force, CancellationToken cancellationToken)
+        List<FeedPlan> plans, List<FeedRun> runs, string trigger, FeedsOptions options, bool force, RunAcceptance? acceptance,
+        CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -93,12 +103,12 @@ public sealed class FeedRunner(
         {
             for (var i = 0; i < plans.Count; i++)
             {
-                var current = ReadsAhead(plans, i) ? next : await PrepareAsync(connection, plans[i], runs, trigger, options, force, readAhead: false, cancellationToken);
+                var current = ReadsAhead(plans, i) ? next : await PrepareAsync(connection, plans[i], runs, trigger, options, force, acceptance, readAhead: false, cancellationToken);
                 next = null;
                 await using var disposeCurrent = current;
                 if (i + 1 < plans.Count && ReadsAhead(plans, i + 1))
                 {
-                    next = await PrepareAsync(connection, plans[i + 1], runs, trigger, options, force, readAhead: true, cancellationToken);
+                    next = await PrepareAsync(connection, plans[i + 1], runs, trigger, options, force, acceptance, readAhead: true, cancellationToken);
                 }
 
                 if (current is not null && await LoadInSavepointAsync(connection, current, feedRecordIndexes.IsDeferred, cancellationToken))
@@ -141,9 +151,10 @@ public sealed class FeedRunner(
         var together = loaded.Count > 1 ? $" Indexed together with {loaded.Count - 1} other feed{(loaded.Count > 2 ? "s" : string.Empty)}." : string.Empty;
         foreach (var run in loaded)
         {
+            var accepted = run.IsAccepted ? $" Applied on purpose by {run.Current.AcceptedBy}, accepting refused run {run.Current.AcceptsRunId}." : string.Empty;
             run.Conclude(
                 run.ChangedRecords == 0 ? FeedRunStatus.Unchanged : FeedRunStatus.Succeeded,
-                (run.ChangedRecords == 0 ? "No record changed." : $"{run.ChangedRecords} records changed.") + together,
+                (run.ChangedRecords == 0 ? "No record changed." : $"{run.ChangedRecords} records changed.") + together + accepted,
                 changedBuildings.Count);
         }
     }
@@ -161,8 +172,8 @@ public sealed class FeedRunner(
     /// the rest of the transaction; null when the run ended there (paused, input unchanged, refused).
     /// </summary>
     private async Task<PreparedFeed?> PrepareAsync(
-        NpgsqlConnection connection, FeedPlan plan, List<FeedRun> runs, string trigger, FeedsOptions options, bool force, bool readAhead,
-        CancellationToken cancellationToken)
+        NpgsqlConnection connection, FeedPlan plan, List<FeedRun> runs, string trigger, FeedsOptions options, bool force, RunAcceptance? acceptance,
+        bool readAhead, CancellationToken cancellationToken)
     {
         var run = await FeedRun.StartAsync(plan.Feed, plan.Reader, plan.Source, trigger, ledger, cancellationToken);
         runs.Add(run);
@@ -177,9 +188,22 @@ public sealed class FeedRunner(
         FetchedInput? fetched = null;
         try
         {
+            var accepting = acceptance is null ? null : await RefusedRunToAcceptAsync(run, cancellationToken);
             fetched = await fetcher.FetchAsync(run.Source, options.BaseDirectory!, cancellationToken);
             var mappingVersion = MappingVersion.Of(run.Reader, coordinates.ServiceArea);
             run.Current = run.Current with { InputChecksum = fetched.Checksum, MappingVersion = mappingVersion };
+            if (accepting is not null)
+            {
+                // The steward judged what the refused input would do; a different input has not been judged.
+                if (accepting.Checksum != fetched.Checksum)
+                {
+                    throw new FeedRefusedException(
+                        $"The input changed since run {accepting.RunId} was refused, so accepting that run would apply data nobody looked at. " +
+                        "Run the feed again and read its outcome before accepting.");
+                }
+
+                run.Current = run.Current with { AcceptedBy = acceptance!.AcceptedBy, AcceptsRunId = accepting.RunId };
+            }
 
             // The same bytes read by another build (a fixed reader or normalizer) are read again.
             var lastGood = await ledger.LastGoodAsync(slug, cancellationToken);
@@ -206,7 +230,7 @@ public sealed class FeedRunner(
         catch (FeedRefusedException ex)
         {
             fetched?.Dispose();
-            run.Conclude(FeedRunStatus.Refused, ex.Message);
+            run.Refuse(ex);
             return null;
         }
         catch
@@ -229,7 +253,7 @@ public sealed class FeedRunner(
         catch (FeedRefusedException ex)
         {
             await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT feed_load", cancellationToken);
-            prepared.Run.Conclude(FeedRunStatus.Refused, ex.Message);
+            prepared.Run.Refuse(ex);
             return false;
         }
     }
@@ -264,11 +288,13 @@ public sealed class FeedRunner(
         var warned = await StagingTable.CountWarnedAsync(connection, counts, cancellationToken);
         run.Current = run.Current with { RowsRead = counts.Read, RowsAccepted = accepted, RowsRejected = run.Rejected.Count, RowsWarned = warned };
 
-        SanityGates.Check(accepted, counts.Read, prepared.LastAccepted, run.Source.MaxRowDropShare);
+        SanityGates.Check(accepted, counts.Read, prepared.LastAccepted, run.Source.MaxRowDropShare, overruled: run.IsAccepted);
 
         if (linkedFeed)
         {
-            await StagingTable.StageGoneAsync(connection, known.IdsMissingFrom(counts.NamedIds), cancellationToken);
+            var gone = known.IdsMissingFrom(counts.NamedIds).ToList();
+            CheckDeletions(run, PendingDeletions.OfLinkedFeed(known, gone));
+            await StagingTable.StageGoneAsync(connection, gone, cancellationToken);
             await phases.EnterAsync("linking", cancellationToken);
             if (!known.IsEmpty)
             {
@@ -282,6 +308,7 @@ public sealed class FeedRunner(
         else
         {
             await StagingTable.StageRejectedIdsAsync(connection, counts.RejectedIds, cancellationToken);
+            CheckDeletions(run, await PendingDeletions.OfBackboneFeedAsync(connection, feed, cancellationToken));
             run.Current = run.Current with { RowsMatched = accepted };
         }
 
@@ -294,6 +321,24 @@ public sealed class FeedRunner(
             await phases.EnterAsync("relinking", cancellationToken);
             await Relinker.RelinkUnmatchedAsync(connection, ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
         }
+    }
+
+    private static void CheckDeletions(FeedRun run, (long Live, long Gone) pending) =>
+        SanityGates.CheckDeletions(run.Feed.Slug(), pending.Live, pending.Gone, run.Source.MaxDeleteShare, run.Source.DeletionGrace, overruled: run.IsAccepted);
+
+    /// <summary>The feed's last finished run, which a steward accepting must mean: refused by a gate they may overrule.</summary>
+    private async Task<FinishedRun> RefusedRunToAcceptAsync(FeedRun run, CancellationToken cancellationToken)
+    {
+        var last = await ledger.LastFinishedAsync(run.Feed.Slug(), run.RunId, cancellationToken);
+        if (last is { Status: FeedRunStatus.Refused, RefusedGate: not null })
+        {
+            return last;
+        }
+
+        throw new FeedRefusedException(last is null
+            ? $"Nothing to accept: {run.Feed.Slug()} has no earlier run."
+            : $"Nothing to accept: the last run of {run.Feed.Slug()} (run {last.RunId}, {last.Status.ToDb()}) was not held by a gate a steward may overrule" +
+              (last.Status == FeedRunStatus.Refused ? $" ({last.Message})." : "."));
     }
 
     private async Task<FeedRunResult> FinishAsync(FeedRun run)

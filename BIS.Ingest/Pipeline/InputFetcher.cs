@@ -71,21 +71,42 @@ public sealed class InputFetcher(IHttpClientFactory httpClients, IOptions<Ingest
             }
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            await CopyLimitedAsync(body, target, checksum, location, cancellationToken);
+            var received = await CopyLimitedAsync(body, target, checksum, location, cancellationToken);
+            if (response.Content.Headers.ContentLength is { } promised && promised != received)
+            {
+                throw new FeedRefusedException(
+                    $"{location} sent {received:N0} of the {promised:N0} bytes it announced: the download is incomplete; the last good data stays live.");
+            }
+
             return;
         }
 
         var path = Path.IsPathRooted(location) ? location : Path.Combine(baseDirectory, location);
-        if (!File.Exists(path))
+        var before = new FileInfo(path);
+        if (!before.Exists)
         {
             throw new FeedRefusedException($"Input file {path} does not exist.");
         }
 
-        await using var source = File.OpenRead(path);
-        await CopyLimitedAsync(source, target, checksum, location, cancellationToken);
+        long copied;
+        await using (var source = File.OpenRead(path))
+        {
+            copied = await CopyLimitedAsync(source, target, checksum, location, cancellationToken);
+        }
+
+        // An export still being written (appended to, or rewritten in place) would be snapshotted half way and
+        // its missing records deleted as gone: the snapshot is only taken of a file that held still.
+        var after = new FileInfo(path);
+        if (!after.Exists || after.Length != before.Length || copied != before.Length || after.LastWriteTimeUtc != before.LastWriteTimeUtc)
+        {
+            throw new FeedRefusedException(
+                $"Input file {path} changed while it was being copied ({before.Length:N0} bytes when the copy started, " +
+                $"{(after.Exists ? after.Length : 0):N0} when it ended): it is still being written. The last good data stays live; the next run takes the finished file.");
+        }
     }
 
-    private async Task CopyLimitedAsync(Stream source, Stream target, IncrementalHash checksum, string location, CancellationToken cancellationToken)
+    /// <returns>The bytes copied.</returns>
+    private async Task<long> CopyLimitedAsync(Stream source, Stream target, IncrementalHash checksum, string location, CancellationToken cancellationToken)
     {
         var buffer = new byte[1 << 16];
         long total = 0;
@@ -101,6 +122,8 @@ public sealed class InputFetcher(IHttpClientFactory httpClients, IOptions<Ingest
             checksum.AppendData(buffer, 0, read);
             await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
+
+        return total;
     }
 
     private static string? NextPage(string localFile, string currentLocation)

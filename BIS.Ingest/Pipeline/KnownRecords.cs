@@ -35,6 +35,9 @@ public sealed class KnownRecords
     /// <summary>True when the feed has no current record: nothing to keep, move or delete.</summary>
     public bool IsEmpty => _ids.Count == 0;
 
+    /// <summary>The feed's current records before the run.</summary>
+    public long Count => _ids.Count;
+
     /// <summary>False for <see cref="None"/>: readers then skip fingerprinting rows.</summary>
     public bool RemembersRows => _mappingVersion is not null;
 
