@@ -25,6 +25,12 @@ public sealed class FeedSourceOptions
     [Range(0.1, 24 * 366)]
     public double SlaHours { get; set; } = 24;
 
+    /// <summary>
+    /// Whether the feed being stale is an outage for the city's monitoring (<c>/health/feeds</c> answers 503). It never
+    /// takes a node out of a load balancer: <c>/health/ready</c> does not look at feeds.
+    /// </summary>
+    public bool Critical { get; set; }
+
     /// <summary>Name shown on every flag from this feed; synthetic data says so here. Defaults to the feed's name.</summary>
     public string SourceName { get; set; } = string.Empty;
 

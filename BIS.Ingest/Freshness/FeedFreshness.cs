@@ -6,6 +6,7 @@ using Npgsql;
 namespace BIS.Ingest.Freshness;
 
 /// <summary>How fresh each feed is: its last successful load against its SLA.</summary>
+/// <param name="Critical">A stale critical feed makes <c>/health/feeds</c> answer 503 (the city's monitoring pages someone).</param>
 public sealed record FeedFreshnessEntry(
     string Feed,
     string SourceName,
@@ -16,7 +17,15 @@ public sealed record FeedFreshnessEntry(
     bool Paused,
     string? LastStatus,
     DateTimeOffset? LastRunAt,
-    string? LastMessage);
+    string? LastMessage,
+    bool Critical = false)
+{
+    /// <summary>Past this share of its SLA a feed is "due": still current, but its next good load is needed soon.</summary>
+    public const double DueShare = 0.75;
+
+    /// <summary>ok, due or stale: what a steward and a monitor read first.</summary>
+    public string State => Stale ? "stale" : AgeHours > SlaHours * DueShare ? "due" : "ok";
+}
 
 /// <summary>Reads feed freshness from the ledger. A feed that never loaded is stale: unknown is not current.</summary>
 public sealed class FeedFreshness(NpgsqlDataSource dataSource, IOptionsMonitor<FeedsOptions> feeds, TimeProvider time)
@@ -53,7 +62,8 @@ public sealed class FeedFreshness(NpgsqlDataSource dataSource, IOptionsMonitor<F
                 Paused: reader.GetBoolean(5),
                 LastStatus: reader.IsDBNull(2) ? null : reader.GetString(2),
                 LastRunAt: reader.IsDBNull(3) ? null : reader.GetFieldValue<DateTimeOffset>(3),
-                LastMessage: reader.IsDBNull(4) ? null : reader.GetString(4));
+                LastMessage: reader.IsDBNull(4) ? null : reader.GetString(4),
+                Critical: options?.Critical ?? false);
         }
 
         return result;

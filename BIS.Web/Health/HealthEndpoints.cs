@@ -11,12 +11,16 @@ public static class HealthEndpoints
         return services;
     }
 
-    /// <summary>/health/live answers while the process runs; /health/ready only when PostgreSQL answers too.</summary>
+    /// <summary>
+    /// /health/live answers while the process runs; /health/ready only when PostgreSQL answers too; /health/feeds
+    /// says how fresh each feed is (503 when a critical one is stale).
+    /// </summary>
     public static IEndpointRouteBuilder MapBisHealth(this IEndpointRouteBuilder endpoints)
     {
         // The only anonymous endpoints besides sign-in: load balancers and monitors probe them.
         endpoints.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         endpoints.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+        FeedHealthEndpoint.Map(endpoints);
         return endpoints;
     }
 
