@@ -5,7 +5,9 @@ namespace BIS.Ingest.Sources.Common;
 
 /// <summary>
 /// One CSV input of a feed read with Sylvan: encoding detected, header looked up by name, every row with
-/// the physical line it starts on (quoted newlines counted) and its raw text for the steward.
+/// the physical line it starts on (quoted newlines counted) and its raw text for the steward. A row holding
+/// bytes that are not UTF-8 (read as U+FFFD, see <see cref="FeedText"/>) carries a warning naming the line:
+/// the replacement never swallows an ASCII byte, so commas, quotes and line breaks stay where they were.
 /// </summary>
 public sealed class CsvFeed : IDisposable
 {
@@ -147,6 +149,10 @@ public sealed class CsvFeed : IDisposable
                 }
 
                 row = new CsvRow(this, map, line, rawText, fields);
+                if (ReplacedBytes.In(rawText))
+                {
+                    row.Warnings.AddWhole(ReplacedBytesWarning(rawText, line, fields));
+                }
             }
             catch (CsvRecordTooLargeException)
             {
@@ -181,6 +187,14 @@ public sealed class CsvFeed : IDisposable
     /// Sylvan hands over only at the end of its input; the check keeps the rule honest if that changes.
     /// </summary>
     private bool IsLastRecord() => _text.EndOfStream;
+
+    /// <summary>Names the physical line of the first U+FFFD (a quoted field may have moved it below the row's first line) and the columns holding one.</summary>
+    private string ReplacedBytesWarning(string rawText, long line, string[] fields)
+    {
+        var damagedLine = line + CountLineBreaks(rawText.AsSpan(0, rawText.IndexOf(ReplacedBytes.Replacement, StringComparison.Ordinal)));
+        var columns = fields.Take(HeaderNames.Count).Select((value, i) => (value, i)).Where(f => ReplacedBytes.In(f.value)).Select(f => HeaderNames[f.i]);
+        return ReplacedBytes.Warning($"line {damagedLine}", columns);
+    }
 
     private static int CountLineBreaks(ReadOnlySpan<char> raw)
     {

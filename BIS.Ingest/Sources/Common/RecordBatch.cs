@@ -105,6 +105,13 @@ public sealed class RecordBatch(KnownRecords? known = null, string? mappingConte
 
     private void Stage(StagedRecord record, ContentFingerprint contentKey, string rawText, string? source)
     {
+        if (ReplacedBytes.In(record.RecordId))
+        {
+            // Any other field may stay as read, with a warning; a damaged id would load as a record the source never had.
+            Reject(record.LineNumber, ReplacedBytes.InRecordId(record.RecordId), rawText);
+            return;
+        }
+
         if (_rowFingerprint is { } rowFingerprint)
         {
             // A remembered row stands for one record: were it to stage two, the next run would keep one

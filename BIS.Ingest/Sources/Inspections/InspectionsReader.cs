@@ -122,6 +122,12 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
         }
 
         var warnings = new FieldWarnings();
+        if (ReplacedBytes.In(raw))
+        {
+            warnings.AddWhole(ReplacedBytes.Warning($"item {index}", item.EnumerateObject()
+                .Where(p => ReplacedBytes.In(p.Name) || ReplacedBytes.In(p.Value.GetRawText())).Select(p => p.Name)));
+        }
+
         Locating.WarnOfUnusedCoordinates(warnings, coordinate);
         var inspectedOn = warnings.Date("inspectedOn", Text(item, "inspectedOn"));
         var plan = new InspectionRecord

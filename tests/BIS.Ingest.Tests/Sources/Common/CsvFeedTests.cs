@@ -91,6 +91,52 @@ public class CsvFeedTests
     }
 
     [Fact]
+    public void A_damaged_utf8_row_loads_with_u_fffd_and_a_warning_naming_its_line_and_the_others_load_exactly()
+    {
+        using var files = new TempFiles();
+        byte[] bytes =
+        [
+            .. Encoding.UTF8.GetBytes(ViolationsHeader + "\n"
+                + "V1,Open,105.1,中文 ✓,302,Sumner,ST\n"
+                + "V2,Open,105.1,\"two\nline Café\",304,Nuñez,ST\n"
+                + "V3,Open,105.1,\"first line\nsecond Caf"),
+            0xE9, // A Windows-1252 "é" in a UTF-8 file, on physical line 6 of the row that starts on line 5.
+            .. Encoding.UTF8.GetBytes("\",306,Sumner,ST\n"
+                + "V4,Open,105.1,Façade — unsafe,308,Sumner,ST\n"),
+        ];
+        var path = files.WriteBytes("v.csv", bytes);
+
+        var result = _violations.ReadAll(("violations", path));
+
+        Assert.Equal("中文 ✓", result.Attributes<ViolationRecord>("V1#105.1").Description);
+        Assert.Equal("two line Café", result.Attributes<ViolationRecord>("V2#105.1").Description);
+        Assert.Equal("304 Nuñez ST", result.Record("V2#105.1").AddressText);
+        Assert.Equal("Façade — unsafe", result.Attributes<ViolationRecord>("V4#105.1").Description);
+        Assert.Equal("first line second Caf\uFFFD", result.Attributes<ViolationRecord>("V3#105.1").Description);
+        Assert.Equal(5, result.Record("V3#105.1").LineNumber);
+        Assert.Equal(["line 6: bytes that are not valid UTF-8 were replaced by U+FFFD in description"], result.Record("V3#105.1").Warnings);
+        Assert.All(result.Staged.Where(s => s.RecordId != "V3#105.1"), s => Assert.Null(s.Warnings));
+    }
+
+    [Fact]
+    public void A_row_whose_id_has_damaged_bytes_is_rejected_as_naming_no_record()
+    {
+        using var files = new TempFiles();
+        byte[] bytes =
+        [
+            .. Encoding.UTF8.GetBytes(ViolationsHeader + "\nV1,Open,105.1,中文 ✓,302,Sumner,ST\nV"), 0xE9,
+            .. Encoding.UTF8.GetBytes("2,Open,105.1,Nuñez,304,Sumner,ST\nV3,Open,105.1,ok,306,Sumner,ST\n"),
+        ];
+        var path = files.WriteBytes("v.csv", bytes);
+
+        var result = _violations.ReadAll(("violations", path));
+
+        Assert.Equal(["V1#105.1", "V3#105.1"], result.Staged.Select(s => s.RecordId));
+        Assert.Equal("record id \"V\uFFFD2#105.1\" has bytes that are not valid UTF-8 (replaced by U+FFFD), so it names no known record", result.RejectedAt(3).Reason);
+        Assert.Null(result.RejectedAt(3).RecordId);
+    }
+
+    [Fact]
     public void Quoted_newlines_keep_physical_line_numbers()
     {
         using var files = new TempFiles();

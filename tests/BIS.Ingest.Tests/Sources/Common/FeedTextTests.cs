@@ -30,6 +30,25 @@ public class FeedTextTests
         Assert.Equal("CAFÉ ÑANDÚ LLC", document!.RootElement.GetProperty("features")[0].GetProperty("properties").GetProperty("OWNER").GetString());
     }
 
+    [Fact]
+    public void A_utf8_json_file_with_damaged_bytes_is_read_as_utf8_with_the_damage_replaced()
+    {
+        // One owner cut mid-character (Ñ is C3 91), among owners written whole: the file is UTF-8, not Windows-1252.
+        byte[] bytes =
+        [
+            .. "{\"features\":[{\"properties\":{\"OWNER\":\"中文 ✓\"}},{\"properties\":{\"OWNER\":\"NU"u8, 0xC3,
+            .. "EZ\"}},{\"properties\":{\"OWNER\":\"CAFÉ ÑANDÚ LLC\"}}]}"u8,
+        ];
+        using var files = new TempFiles();
+        var file = new FeedFile("items", files.WriteBytes("damaged.json", bytes), "damaged.json");
+
+        using var document = FeedText.ParseJson(file, default);
+
+        var owners = document!.RootElement.GetProperty("features").EnumerateArray()
+            .Select(f => f.GetProperty("properties").GetProperty("OWNER").GetString());
+        Assert.Equal(["中文 ✓", "NU\uFFFDEZ", "CAFÉ ÑANDÚ LLC"], owners);
+    }
+
     [Theory]
     [InlineData(" \r\n\t ")]
     [InlineData("\uFEFF  ")]

@@ -97,6 +97,29 @@ public class InspectionsReaderTests
     }
 
     [Fact]
+    public void An_item_with_bytes_that_are_not_utf8_carries_a_warning_and_the_others_load_exactly()
+    {
+        using var files = new TempFiles();
+        byte[] bytes =
+        [
+            .. "{\"items\": [\n  {\"planId\": \"P1\", \"parcelId\": \"0100021000\", \"occupancyName\": \"中文 ✓\"},\n"u8,
+            .. "  {\"planId\": \"P2\", \"parcelId\": \"0100021000\", \"knoxBoxLocation\": \"Caf"u8, 0xE9,
+            .. " door\", \"notes\": \"Nuñez\"},\n  {\"planId\": \"P3\", \"parcelId\": \"0100021000\", \"notes\": \"Façade — unsafe\"}\n]}"u8,
+        ];
+        var path = files.WriteBytes("plans.json", bytes);
+
+        var result = _reader.ReadAll(("plans", path));
+
+        Assert.Equal("中文 ✓", result.Attributes<InspectionRecord>("P1").OccupancyName);
+        Assert.Equal("Caf\uFFFD door", result.Attributes<InspectionRecord>("P2").KnoxBoxLocation);
+        Assert.Equal("Nuñez", result.Attributes<InspectionRecord>("P2").Notes);
+        Assert.Equal("Façade — unsafe", result.Attributes<InspectionRecord>("P3").Notes);
+        Assert.Equal(["item 2: bytes that are not valid UTF-8 were replaced by U+FFFD in knoxBoxLocation"], result.Record("P2").Warnings);
+        Assert.Null(result.Record("P1").Warnings);
+        Assert.Null(result.Record("P3").Warnings);
+    }
+
+    [Fact]
     public void The_first_page_alone_keeps_its_knox_box_and_battery_details()
     {
         var result = _reader.ReadAll(("plans", SourceTestKit.Fixture("Inspections", "plans_page1.json")));
