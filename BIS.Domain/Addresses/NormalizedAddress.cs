@@ -26,6 +26,43 @@ public sealed record NormalizedAddress
     /// <summary>True when the address covers more than one house number or letter ("527-545", "289 to 289A").</summary>
     public bool IsRange => NumberHigh != NumberLow || NumberHighSuffix != NumberSuffix;
 
+    /// <summary>
+    /// The side of the street every number of the address is on: "302" and "108-110" are even, "405-407A" is odd
+    /// (a letter or a half does not cross the street). Null for a range whose ends differ in parity ("24-29", written
+    /// for corner lots and whole blocks, which reach both sides) and for an address without a number.
+    /// </summary>
+    public StreetSide? Side
+    {
+        get
+        {
+            if (NumberLow is not { } low)
+            {
+                return null;
+            }
+
+            var high = NumberHigh ?? low;
+            return (high - low) % 2 != 0 ? null : low % 2 == 0 ? StreetSide.Even : StreetSide.Odd;
+        }
+    }
+
+    /// <summary>
+    /// True when some house number can belong to both addresses: their numbers overlap and they are not on opposite
+    /// sides of the street ("108-110" never reaches 109; "24-29" reaches both sides). The street is not compared.
+    /// Linkage applies the same rule in SQL to <c>number_low</c>/<c>number_high</c> (<c>EntityResolver</c>).
+    /// </summary>
+    public bool SharesNumberWith(NormalizedAddress other)
+    {
+        if (NumberLow is not { } low || other.NumberLow is not { } otherLow)
+        {
+            return false;
+        }
+
+        var overlap = low <= (other.NumberHigh ?? otherLow) && otherLow <= (NumberHigh ?? low);
+        // Two ranges of one side that overlap share the higher low end; a range reaching both sides shares a number
+        // of either side with whatever it overlaps.
+        return overlap && (Side is not { } side || other.Side is not { } otherSide || side == otherSide);
+    }
+
     /// <summary>"302 SUMNER ST", "4A SUMNER ST", "12 1/2 SUMNER ST", or just the street when there is no number.</summary>
     public string Key => NumberLow is null
         ? Street

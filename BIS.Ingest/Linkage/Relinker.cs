@@ -39,6 +39,13 @@ public static class Relinker
                 RETURNING f.building_id
             ), mark AS (
                 INSERT INTO touched SELECT DISTINCT building_id FROM linked ON CONFLICT DO NOTHING
+            ), still_unmatched AS (
+                -- The new backbone can change why a record is left (a second building at its address makes it
+                -- ambiguous, a building gone makes it not found): the steward reads today's reason.
+                UPDATE feed_record f SET unmatched_reason = s.unmatched_reason
+                FROM stage s
+                WHERE f.feed = s.feed AND f.record_id = s.record_id AND s.building_id IS NULL
+                  AND f.unmatched_reason IS DISTINCT FROM s.unmatched_reason
             )
             SELECT count(*) FROM linked
             """, connection) { CommandTimeout = 0 };

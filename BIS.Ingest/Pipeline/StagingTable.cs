@@ -40,6 +40,7 @@ public static class StagingTable
             match_method     text,
             match_confidence real,
             unmatched_reason text,
+            address_ambiguity text,  -- the buildings an address rung could not choose between (EntityResolver)
             unchanged        boolean NOT NULL DEFAULT false
         ) ON COMMIT DROP
         """;

@@ -6,7 +6,7 @@ namespace BIS.TestSupport;
 /// <summary>
 /// A tiny hand-made city in the real formats (Boston parcel GeoJSON, assessment CSV, ISD violations
 /// CSV, BWSC hydrant CSV) for tests that need to control every row: three parcels on Sumner and Meridian
-/// streets and one hydrant in front of them.
+/// streets and one hydrant in front of them, and whatever buildings a test adds (<see cref="AddBuilding"/>).
 /// </summary>
 public sealed class MiniCity : IDisposable
 {
@@ -20,15 +20,21 @@ public sealed class MiniCity : IDisposable
     public string Violations => Path.Combine(Directory, "violations.csv");
     public string Hydrants => Path.Combine(Directory, "hydrants.csv");
 
+    // The row of parcels added by AddBuilding: west edge of the first, and the width (about 33 m) and depth of each.
+    private const double RowWest = -71.04400, RowSouth = 42.37100, ParcelWidth = 0.0004, ParcelDepth = 0.0002;
+
+    private readonly List<string> _parcelFeatures =
+    [
+        """{"type":"Feature","properties":{"PARCEL":"0102280000","PID_LONG":"0102280000","WARD":"01"},"geometry":{"type":"Polygon","coordinates":[[[-71.03680,42.36760],[-71.03640,42.36760],[-71.03640,42.36780],[-71.03680,42.36780],[-71.03680,42.36760]]]}}""",
+        """{"type":"Feature","properties":{"PARCEL":"0102290000","PID_LONG":"0102290000","WARD":"01"},"geometry":{"type":"Polygon","coordinates":[[[-71.03640,42.36760],[-71.03600,42.36760],[-71.03600,42.36780],[-71.03640,42.36780],[-71.03640,42.36760]]]}}""",
+        """{"type":"Feature","properties":{"PARCEL":"0103000000","PID_LONG":"0103000000","WARD":"01"},"geometry":{"type":"Polygon","coordinates":[[[-71.03900,42.37000],[-71.03860,42.37000],[-71.03860,42.37020],[-71.03900,42.37020],[-71.03900,42.37000]]]}}""",
+    ];
+
+    private int _added;
+
     public MiniCity()
     {
-        File.WriteAllText(Parcels, """
-            {"type":"FeatureCollection","features":[
-            {"type":"Feature","properties":{"PARCEL":"0102280000","PID_LONG":"0102280000","WARD":"01"},"geometry":{"type":"Polygon","coordinates":[[[-71.03680,42.36760],[-71.03640,42.36760],[-71.03640,42.36780],[-71.03680,42.36780],[-71.03680,42.36760]]]}},
-            {"type":"Feature","properties":{"PARCEL":"0102290000","PID_LONG":"0102290000","WARD":"01"},"geometry":{"type":"Polygon","coordinates":[[[-71.03640,42.36760],[-71.03600,42.36760],[-71.03600,42.36780],[-71.03640,42.36780],[-71.03640,42.36760]]]}},
-            {"type":"Feature","properties":{"PARCEL":"0103000000","PID_LONG":"0103000000","WARD":"01"},"geometry":{"type":"Polygon","coordinates":[[[-71.03900,42.37000],[-71.03860,42.37000],[-71.03860,42.37020],[-71.03900,42.37020],[-71.03900,42.37000]]]}}
-            ]}
-            """);
+        WriteParcels();
         File.WriteAllText(Assessment, """
             PID,ST_NUM,ST_NAME,CITY,ZIP_CODE,OWNER,LU,LU_DESC,YR_BUILT,NUM_FLOORS,RES_UNITS,STRUCTURE_CLASS
             0102280000,302,SUMNER ST,EAST BOSTON,02128,PEDRO LOPEZ LLC,R3,THREE-FAM DWELLING,1900,3,3,R
@@ -45,9 +51,35 @@ public sealed class MiniCity : IDisposable
             """);
     }
 
-    public static string ViolationRow(string caseNo, string status, string description, string number, string street, string suffix, string code = "121.2") =>
+    /// <summary>A violation row; <paramref name="at"/> fills its latitude and longitude, which are blank otherwise.</summary>
+    public static string ViolationRow(
+        string caseNo, string status, string description, string number, string street, string suffix, string code = "121.2",
+        (double Latitude, double Longitude)? at = null) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"{caseNo},1013,2024-10-01 10:00:00,{status},{code},N/A,{description},{number},,{street},{suffix},East Boston,MA,02128,01,1 Main St,,Boston,MA,02110,,,,");
+            $"{caseNo},1013,2024-10-01 10:00:00,{status},{code},N/A,{description},{number},,{street},{suffix},East Boston,MA,02128,01,1 Main St,,Boston,MA,02110,,{at?.Latitude},{at?.Longitude},");
+
+    /// <summary>
+    /// Adds a building to the city: a square parcel east of the last one added, in a row of its own north of the
+    /// city's three, and its assessment row. <paramref name="number"/> is ST_NUM as Boston writes it ("225", "46-48",
+    /// "319R"), <paramref name="street"/> ST_NAME ("SARATOGA ST"). Returns the middle of the parcel.
+    /// </summary>
+    public (double Latitude, double Longitude) AddBuilding(string pid, string number, string street)
+    {
+        var west = RowWest + _added++ * ParcelWidth;
+        var (east, north) = (west + ParcelWidth, RowSouth + ParcelDepth);
+        _parcelFeatures.Add(string.Create(CultureInfo.InvariantCulture,
+            $$$"""{"type":"Feature","properties":{"PARCEL":"{{{pid}}}","PID_LONG":"{{{pid}}}","WARD":"01"},"geometry":{"type":"Polygon","coordinates":[[[{{{west:F5}}},{{{RowSouth:F5}}}],[{{{east:F5}}},{{{RowSouth:F5}}}],[{{{east:F5}}},{{{north:F5}}}],[{{{west:F5}}},{{{north:F5}}}],[{{{west:F5}}},{{{RowSouth:F5}}}]]]}}"""));
+        WriteParcels();
+        File.AppendAllText(Assessment, $"{pid},{number},{street},EAST BOSTON,02128,OWNER OF {pid},R1,SINGLE FAM DWELLING,1910,2,1,R\n");
+        return (RowSouth + ParcelDepth / 2, west + ParcelWidth / 2);
+    }
+
+    private void WriteParcels() =>
+        File.WriteAllText(Parcels, $$"""
+            {"type":"FeatureCollection","features":[
+            {{string.Join(",\n", _parcelFeatures)}}
+            ]}
+            """);
 
     public void WriteViolations(params string[] rows)
     {

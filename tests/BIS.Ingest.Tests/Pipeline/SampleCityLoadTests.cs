@@ -1,3 +1,4 @@
+using BIS.Domain.Addresses;
 using BIS.Domain.Feeds;
 using BIS.Ingest.Ledger;
 using BIS.Ingest.Pipeline;
@@ -105,6 +106,36 @@ public sealed class SampleCityLoadTests(SampleCityFixture city) : IClassFixture<
         var address = await city.Database.ScalarAsync<string>(
             "SELECT b.address_key FROM feed_record f JOIN building b USING (building_id) WHERE f.feed = 'violations' AND f.record_id = 'V91983#121.2'");
         Assert.Equal("302 SUMNER ST", address);
+    }
+
+    [Fact]
+    public async Task Ranges_are_linked_on_their_own_side_of_the_street()
+    {
+        // Real violations once linked across the street: 108-110 Orleans St to 109, 405-407A Meridian St to 406.
+        Assert.Equal(0L, await city.Database.ScalarAsync<long>(
+            """
+            SELECT count(*) FROM feed_record f JOIN building b USING (building_id)
+            WHERE f.record_id IN ('V614623#1001.3.2', 'V59927#Chapter 103.1') AND b.address_key IN ('109 ORLEANS ST', '406 MERIDIAN ST')
+            """));
+
+        // Every record linked by its address shares a house number with its building by the normalizer's rule.
+        await using var command = city.Database.DataSource.CreateCommand(
+            """
+            SELECT f.feed || ' ' || f.record_id, f.number_low, f.number_high, a.number_low, a.number_high
+            FROM feed_record f JOIN building_address a ON a.building_id = f.building_id AND a.street = f.street
+            WHERE f.match_method IN ('address', 'address_range')
+            """);
+        await using var reader = await command.ExecuteReaderAsync();
+        var checkedRecords = 0;
+        while (await reader.ReadAsync())
+        {
+            var record = new NormalizedAddress { Street = "", NumberLow = reader.GetInt32(1), NumberHigh = reader.GetInt32(2) };
+            var building = new NormalizedAddress { Street = "", NumberLow = reader.GetInt32(3), NumberHigh = reader.GetInt32(4) };
+            Assert.True(record.SharesNumberWith(building), $"{reader.GetString(0)}: {record.NumberLow}-{record.NumberHigh} linked to {building.NumberLow}-{building.NumberHigh}");
+            checkedRecords++;
+        }
+
+        Assert.True(checkedRecords > 2_000, $"only {checkedRecords} records linked by address");
     }
 
     [Fact]
