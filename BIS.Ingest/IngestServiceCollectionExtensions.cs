@@ -1,4 +1,5 @@
 using BIS.Domain.Hazards;
+using BIS.Ingest.Alarms;
 using BIS.Ingest.Database;
 using BIS.Ingest.Feeds;
 using BIS.Ingest.HazardIndex;
@@ -45,6 +46,7 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<FeedLedger>();
         services.AddSingleton<FeedRunner>();
         services.AddSingleton<BIS.Ingest.Freshness.FeedFreshness>();
+        services.AddFeedAlarms(configuration);
         // Registered before the scheduler so the clustered job store finds its tables.
         services.AddHostedService<MigrateOnStartup>();
         services.AddFeedScheduling(configuration);

@@ -1,12 +1,14 @@
 using BIS.Domain.Feeds;
+using BIS.Ingest.Alarms;
 using BIS.Ingest.Pipeline;
+using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace BIS.Ingest.Scheduling;
 
 /// <summary>One Quartz job per feed. Never two runs of the same feed at once, on one node or many.</summary>
 [DisallowConcurrentExecution]
-public sealed class FeedJob(FeedRunner runner) : IJob
+public sealed class FeedJob(FeedRunner runner, AlarmEvaluator alarms, ILogger<FeedJob> logger) : IJob
 {
     public const string FeedKey = "feed";
     public const string TriggerKey = "trigger";
@@ -25,6 +27,15 @@ public sealed class FeedJob(FeedRunner runner) : IJob
         var trigger = Text(data, TriggerKey) ?? "schedule";
         var force = bool.TryParse(Text(data, ForceKey), out var forced) && forced;
         context.Result = await runner.RunAsync(feed, trigger, cancellationToken, force);
+        try
+        {
+            // A refused or failed run, or a collapsed match rate, reaches the steward now, not at the next check.
+            await alarms.EvaluateAsync(cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Feed alarms could not be checked after the {Feed} run; the next scheduled check will.", feed.Slug());
+        }
     }
 
     private static string? Text(JobDataMap data, string key) => data.TryGetValue(key, out var value) ? value?.ToString() : null;

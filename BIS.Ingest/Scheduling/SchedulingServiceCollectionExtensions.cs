@@ -1,4 +1,5 @@
 using BIS.Domain.Feeds;
+using BIS.Ingest.Alarms;
 using BIS.Ingest.Database;
 using BIS.Ingest.Feeds;
 using Microsoft.Extensions.Configuration;
@@ -57,6 +58,13 @@ public static class SchedulingServiceCollectionExtensions
                         .WithCronSchedule(source.Cron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
                 }
             }
+
+            var alarms = configuration.GetSection(AlarmOptions.Section).Get<AlarmOptions>() ?? new AlarmOptions();
+            quartz.AddJob<AlarmCheckJob>(job => job.WithIdentity(AlarmCheckJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(AlarmCheckJob.Key)
+                .WithIdentity("feed-alarms-cron", "alarms")
+                .WithCronSchedule(alarms.CheckCron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
 
             quartz.AddJob<IndexRefreshJob>(job => job.WithIdentity(IndexRefreshJob.Key).StoreDurably());
             quartz.AddTrigger(trigger => trigger

@@ -36,7 +36,7 @@ public abstract class MiniCityRunTests : IAsyncLifetime, IDisposable
         Assert.Equal(FeedRunStatus.Succeeded, FirstViolationsRun.Status);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         TestHost.Dispose();
         await Database.DisposeAsync();
