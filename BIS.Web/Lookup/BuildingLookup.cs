@@ -100,7 +100,10 @@ public sealed class BuildingLookup([FromKeyedServices(LookupDataSource.Key)] Npg
                             WHEN a.number_low = @low THEN 0.95 ELSE 0.9 END AS score
                 FROM building_address a
                 WHERE @street::text IS NOT NULL AND a.street = @street
-                  AND (@low::int IS NULL OR (a.number_low <= @high AND @low <= a.number_high))
+                  AND (@low::int IS NULL OR (a.number_low <= @high AND @low <= a.number_high
+                       -- The side of the street, as linkage keeps it (NormalizedAddress.SharesNumberWith): "108-110"
+                       -- is not an exact hit on 109; a mixed range ("24-29") reaches both sides.
+                       AND NOT (@low % 2 = @high % 2 AND a.number_low % 2 = a.number_high % 2 AND @low % 2 <> a.number_low % 2)))
                   AND (@zip::text IS NULL OR a.zip IS NULL OR a.zip = @zip)
             ), numbered AS (
                 -- Only without an exact match (which is the answer; near spellings would crowd it): the

@@ -40,6 +40,17 @@ public sealed class LookupApiTests(BisWebFactory factory) : IClassFixture<BisWeb
         Assert.Contains(flags, f => f.GetProperty("flag").GetProperty("sourceRecordId").GetString()!.StartsWith("V1", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("301-303 Sumner St", false)] // odd range: the other side of the street from 302
+    [InlineData("300-304 Sumner St", true)]
+    [InlineData("301-302 Sumner St", true)] // mixed range: reaches both sides
+    public async Task An_address_range_is_an_exact_hit_only_on_its_side_of_the_street(string query, bool exact)
+    {
+        var candidates = await _client.GetFromJsonAsync<JsonElement>($"/api/buildings/search?q={Uri.EscapeDataString(query)}");
+        var at302 = candidates.EnumerateArray().Where(c => c.GetProperty("address").GetString()!.StartsWith("302 ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(exact, at302.Any(c => c.GetProperty("matchedBy").GetString() == "address"));
+    }
+
     [Fact]
     public async Task A_building_with_no_flags_says_nothing_is_known()
     {
