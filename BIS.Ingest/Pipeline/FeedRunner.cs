@@ -5,6 +5,7 @@ using BIS.Ingest.HazardIndex;
 using BIS.Ingest.Ledger;
 using BIS.Ingest.Linkage;
 using BIS.Ingest.Merge;
+using BIS.Ingest.Sources.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -26,6 +27,7 @@ public sealed class FeedRunner(
     FeedLedger ledger,
     HazardIndexBuilder indexBuilder,
     CoordinateCleaner coordinates,
+    FieldBounds bounds,
     ILogger<FeedRunner> logger)
 {
     public const string NotifyChannel = "bis_buildings_changed";
@@ -178,7 +180,7 @@ public sealed class FeedRunner(
         try
         {
             fetched = await fetcher.FetchAsync(run.Source, options.BaseDirectory!, cancellationToken);
-            var mappingVersion = MappingVersion.Of(run.Reader, coordinates.ServiceArea);
+            var mappingVersion = MappingVersion.Of(run.Reader, coordinates.ServiceArea, bounds);
             run.Current = run.Current with { InputChecksum = fetched.Checksum, MappingVersion = mappingVersion };
 
             // The same bytes read by another build (a fixed reader or normalizer) are read again.
