@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace BIS.Ingest.Feeds;
 
-/// <summary>The "Ingest" configuration section: how the pipeline links and schedules.</summary>
+/// <summary>
+/// The "Ingest" configuration section: how the pipeline links and schedules. Its <c>MaxTextLength</c> is bound with
+/// the readers that use it (<see cref="Sources.FieldBoundsOptions"/>).
+/// </summary>
 public sealed class IngestOptions
 {
     public const string Section = "Ingest";

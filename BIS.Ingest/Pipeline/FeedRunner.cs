@@ -5,6 +5,7 @@ using BIS.Ingest.HazardIndex;
 using BIS.Ingest.Ledger;
 using BIS.Ingest.Linkage;
 using BIS.Ingest.Merge;
+using BIS.Ingest.Sources.Common;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -26,6 +27,7 @@ public sealed class FeedRunner(
     FeedLedger ledger,
     HazardIndexBuilder indexBuilder,
     CoordinateCleaner coordinates,
+    FieldBounds bounds,
     ILogger<FeedRunner> logger)
 {
     public const string NotifyChannel = "bis_buildings_changed";
@@ -190,7 +192,7 @@ public sealed class FeedRunner(
         {
             var accepting = acceptance is null ? null : await RefusedRunToAcceptAsync(run, cancellationToken);
             fetched = await fetcher.FetchAsync(run.Source, options.BaseDirectory!, cancellationToken);
-            var mappingVersion = MappingVersion.Of(run.Reader, coordinates.ServiceArea);
+            var mappingVersion = MappingVersion.Of(run.Reader, coordinates.ServiceArea, bounds);
             run.Current = run.Current with { InputChecksum = fetched.Checksum, MappingVersion = mappingVersion };
             if (accepting is not null)
             {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BIS.Domain.Addresses;
 using BIS.Ingest.Sources.Common;
 using NetTopologySuite.Geometries;
@@ -11,16 +12,37 @@ public abstract record ReadItem
     public required long LineNumber { get; init; }
 }
 
-/// <summary>A row rejected by validation, kept for the data steward with the reason and the raw text.</summary>
+/// <summary>
+/// A row rejected by validation, kept for the data steward with the reason and the raw text. Both are kept
+/// to a length that identifies the row (<see cref="MaxRawTextLength"/>, <see cref="MaxReasonLength"/>), with a
+/// marker where they were cut: a multi-megabyte row, repeated run after run, must not fill the ledger, and the
+/// whole row is in the source file at its line.
+/// </summary>
 public sealed record RejectedRow : ReadItem
 {
-    public required string Reason { get; init; }
-    public required string RawText { get; init; }
+    /// <summary>Enough for any real row whole, free text at its default bound included.</summary>
+    public const int MaxRawTextLength = 16_000;
+
+    /// <summary>Reasons are a sentence; one that quotes a hostile value is cut.</summary>
+    public const int MaxReasonLength = 1_000;
+
+    public required string Reason { get; init => field = Cut(value, MaxReasonLength); }
+
+    public required string RawText { get; init => field = Kept(value); }
+
+    /// <summary>What is kept of a rejected row's raw text: the text, or its start and how long it was.</summary>
+    public static string Kept(string rawText) => Cut(rawText, MaxRawTextLength);
+
     /// <summary>
     /// The record the row was for, when its id could be read. A current record with that id is not deleted
     /// as absent from the input: its last good version stays until a good row replaces it or the id goes.
     /// </summary>
     public string? RecordId { get; init; }
+
+    private static string Cut(string text, int length) =>
+        text.Length <= length
+            ? text
+            : string.Create(CultureInfo.InvariantCulture, $"{FieldBounds.Prefix(text, length)}…(cut: {text.Length:N0} characters in all)");
 }
 
 /// <summary>

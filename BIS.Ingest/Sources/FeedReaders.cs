@@ -2,6 +2,7 @@ using BIS.Domain.Geo;
 using BIS.Ingest.Pipeline;
 using BIS.Ingest.Sources.Assessing;
 using BIS.Ingest.Sources.BuildingPermits;
+using BIS.Ingest.Sources.Common;
 using BIS.Ingest.Sources.FireIncidents;
 using BIS.Ingest.Sources.HazmatPermits;
 using BIS.Ingest.Sources.Hydrants;
@@ -17,8 +18,8 @@ public static class FeedReaders
 {
     /// <summary>
     /// Registers the seven source readers as <see cref="IFeedReader"/> (pick one by <see cref="IFeedReader.Feed"/>),
-    /// the <see cref="CoordinateCleaner"/> for the configured service area, and the system clock unless a
-    /// <see cref="TimeProvider"/> is already registered.
+    /// the <see cref="CoordinateCleaner"/> for the configured service area, the <see cref="FieldBounds"/> for the
+    /// configured text length, and the system clock unless a <see cref="TimeProvider"/> is already registered.
     /// </summary>
     public static IServiceCollection AddFeedReaders(this IServiceCollection services)
     {
@@ -26,8 +27,13 @@ public static class FeedReaders
             .BindConfiguration(ServiceAreaOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<FieldBoundsOptions>()
+            .BindConfiguration(FieldBoundsOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new CoordinateCleaner(sp.GetRequiredService<IOptions<ServiceAreaOptions>>().Value.ToServiceArea()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<FieldBoundsOptions>>().Value.ToFieldBounds());
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedReader, AssessingReader>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFeedReader, BuildingPermitsReader>());

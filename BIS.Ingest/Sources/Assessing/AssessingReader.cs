@@ -25,13 +25,18 @@ namespace BIS.Ingest.Sources.Assessing;
 /// Footprints are unioned per PID taken from BLDG_ID (<c>Bos_&lt;PID10&gt;_B&lt;n&gt;</c>), not from the joined
 /// assessing fields, which the source project sometimes attached to the wrong parcel.</para>
 /// <para>Field decisions: YR_BUILT of 0, before 1600 or in the future is blank; floors outside 0–150 and negative
-/// unit counts are blank; a row is rejected only for a missing or malformed PID or a broken CSV row.</para>
+/// unit counts are blank; a row is rejected only for a missing or malformed PID, a broken CSV row, or an identifier,
+/// address or code longer than any real one (<see cref="FieldBounds"/>). Such a row names its parcel, which is then
+/// not staged from its shape alone: the building keeps its last good version. A parcel or footprint feature whose
+/// id or address is that long is rejected like any other broken feature.</para>
 /// </remarks>
-public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
+public sealed partial class AssessingReader(FieldBounds bounds, TimeProvider clock) : IFeedReader
 {
     public const string ParcelsRole = "parcels";
     public const string FootprintsRole = "footprints";
     public const string AssessmentRole = "assessment";
+
+    private const string FootprintAddress = "address";
 
     public FeedKind Feed => FeedKind.Assessing;
 
@@ -45,9 +50,11 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
         var rejected = new List<ReadItem>();
         var parcels = ReadParcels(parcelFiles, rejected, cancellationToken);
         var footprints = ReadFootprints(footprintFiles, rejected, cancellationToken);
-        var assessments = ReadAssessments(assessmentFiles, rejected, cancellationToken);
+        var keptAsWere = new HashSet<string>(StringComparer.Ordinal);
+        var assessments = ReadAssessments(assessmentFiles, rejected, keptAsWere, cancellationToken);
 
-        var pids = assessments.Keys.Concat(parcels.Keys).Concat(footprints.Keys).Distinct(StringComparer.Ordinal);
+        var pids = assessments.Keys.Concat(parcels.Keys).Concat(footprints.Keys).Distinct(StringComparer.Ordinal)
+            .Where(pid => !keptAsWere.Contains(pid));
         var staged = pids.Select(pid => Combine(
             pid,
             parcels.GetValueOrDefault(pid),
@@ -58,18 +65,19 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
         return rejected.Concat<ReadItem>(staged);
     }
 
-    private static Dictionary<string, ParcelPieces> ReadParcels(IReadOnlyList<FeedFile> files, List<ReadItem> rejected, CancellationToken ct)
+    private Dictionary<string, ParcelPieces> ReadParcels(IReadOnlyList<FeedFile> files, List<ReadItem> rejected, CancellationToken ct)
     {
         var parcels = new Dictionary<string, ParcelPieces>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var where = Where(ParcelsRole, files, file);
-            foreach (var feature in GeoJsonFeed.Features(file, ct))
+            foreach (var feature in GeoJsonFeed.Features(file, bounds, ct))
             {
-                var pidText = feature.Property("PID_LONG", "PID");
+                var pidText = feature.Property(FieldKind.Identifier, "PID_LONG", "PID");
                 var pid = SourceIds.Pid10(pidText);
-                string? problem = pidText is null
-                    ? $"{where}: feature has no PID_LONG or PID (PARCEL '{feature.Property("PARCEL")}'), so it cannot be joined to a building"
+                string? problem = feature.Overlong is { } overlong ? $"{where}: {overlong}"
+                    : pidText is null
+                    ? $"{where}: feature has no PID_LONG or PID (PARCEL '{feature.Property(FieldKind.Identifier, "PARCEL")}'), so it cannot be joined to a building"
                     : pid is null ? $"{where}: PID '{pidText}' is not a parcel id"
                     : FeatureProblem(feature) is { } featureProblem ? $"{where}: parcel {pid} {featureProblem}"
                     : null;
@@ -98,16 +106,19 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
         return parcels;
     }
 
-    private static Dictionary<string, FootprintSet> ReadFootprints(IReadOnlyList<FeedFile> files, List<ReadItem> rejected, CancellationToken ct)
+    private Dictionary<string, FootprintSet> ReadFootprints(IReadOnlyList<FeedFile> files, List<ReadItem> rejected, CancellationToken ct)
     {
         var byBuilding = new Dictionary<string, (GeoJsonItem Feature, string Where)>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in files)
         {
             var where = Where(FootprintsRole, files, file);
-            foreach (var feature in GeoJsonFeed.Features(file, ct))
+            foreach (var feature in GeoJsonFeed.Features(file, bounds, ct))
             {
-                var buildingId = feature.Property("BLDG_ID");
-                var problem = buildingId is null ? $"{where}: feature has no BLDG_ID"
+                var buildingId = feature.Property(FieldKind.Identifier, "BLDG_ID");
+                // Read now, though only used when the assessment has none: an address too long to be one is damage in the feature.
+                _ = feature.Property(FieldKind.Address, FootprintAddress);
+                var problem = feature.Overlong is { } overlong ? $"{where}: {overlong}"
+                    : buildingId is null ? $"{where}: feature has no BLDG_ID"
                     : !BuildingIdPattern().IsMatch(buildingId) ? $"{where}: BLDG_ID '{buildingId}' is not Bos_<PID10>_B<n>"
                     : FeatureProblem(feature) is { } featureProblem ? $"{where}: building {buildingId} {featureProblem}"
                     : null;
@@ -147,24 +158,37 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
         return footprints;
     }
 
-    private static Dictionary<string, CsvRow> ReadAssessments(IReadOnlyList<FeedFile> files, List<ReadItem> rejected, CancellationToken ct)
+    /// <param name="keptAsWere">Gets the parcels whose row was rejected for an over-long field: they keep their last good version.</param>
+    private Dictionary<string, CsvRow> ReadAssessments(IReadOnlyList<FeedFile> files, List<ReadItem> rejected, HashSet<string> keptAsWere, CancellationToken ct)
     {
         var rows = new Dictionary<string, (CsvRow Row, string Where)>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var where = Where(AssessmentRole, files, file);
-            using var csv = CsvFeed.Open(file);
+            using var csv = CsvFeed.Open(file, bounds);
             csv.Bind(C.All);
             foreach (var row in csv.Rows(ct))
             {
+                if (row.Problem is { } rowProblem)
+                {
+                    rejected.Add(Rejected(row.LineNumber, $"{where}: {rowProblem}", row.RawText));
+                    continue;
+                }
+
                 var pid = SourceIds.Pid10(row[C.Pid]);
-                var problem = row.Problem is { } rowProblem ? $"{where}: {rowProblem}"
+                // Every field is checked before the row is accepted: it is combined with the parcel only later.
+                var problem = row.OverlongIn(C.All) is { } overlong ? $"{where}: {overlong}"
                     : row[C.Pid] is null ? $"{where}: missing PID"
                     : pid is null ? $"{where}: PID '{row[C.Pid]}' is not a parcel id"
                     : null;
                 if (problem is not null)
                 {
-                    rejected.Add(Rejected(row.LineNumber, problem, row.RawText));
+                    rejected.Add(Rejected(row.LineNumber, problem, row.RawText, row.Overlong is null ? null : pid));
+                    if (row.Overlong is not null && pid is not null)
+                    {
+                        keptAsWere.Add(pid);
+                    }
+
                     continue;
                 }
 
@@ -183,6 +207,8 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
             }
         }
 
+        // A good row for the parcel elsewhere in the input still loads.
+        keptAsWere.ExceptWith(rows.Keys);
         return rows.ToDictionary(r => r.Key, r => r.Value.Row, StringComparer.Ordinal);
     }
 
@@ -190,7 +216,7 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
     {
         var parcelShape = parcel is null ? null : Union(parcel.Geometries);
         var footprint = footprints is null ? null : Union(footprints.Features.Select(f => f.Geometry!).ToList());
-        string? FromFootprints(string name) => footprints?.Features.Select(f => FieldParser.Text(f.Property(name))).FirstOrDefault(v => v is not null);
+        string? FromFootprints(string name, FieldKind kind) => footprints?.Features.Select(f => FieldParser.Text(f.Property(kind, name))).FirstOrDefault(v => v is not null);
 
         var city = FieldParser.Text(row?[C.City]);
         var zip = SourceIds.Zip5(row?[C.Zip]);
@@ -208,11 +234,11 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
         }
         else
         {
-            addressText = FromFootprints("address");
+            addressText = FromFootprints(FootprintAddress, FieldKind.Address);
             address = Locating.WithCityZip(AddressNormalizer.Normalize(FootprintStreet(addressText)), city, zip);
         }
 
-        var yearBuilt = YearBuilt(row, thisYear) ?? Year(FromFootprints("year_built"), thisYear);
+        var yearBuilt = YearBuilt(row, thisYear) ?? Year(FromFootprints("year_built", FieldKind.Parsed), thisYear);
         var floors = row?.Decimal(C.Floors, 0, 150);
         var residential = row?.Int(C.ResidentialUnits, min: 0);
         var commercial = row?.Int(C.CommercialUnits, min: 0);
@@ -221,7 +247,7 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
         {
             ParcelId = pid,
             AddressText = addressText,
-            Owner = FieldParser.Text(row?[C.Owner]) ?? FromFootprints("owners"),
+            Owner = FieldParser.Text(row?[C.Owner]) ?? FromFootprints("owners", FieldKind.Text),
             OwnerContact = OwnerContact(row),
             LandUse = FieldParser.Text(row?[C.LandUse]),
             LandUseDescription = FieldParser.Text(row?[C.LandUseDescription]),
@@ -243,7 +269,7 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
             Location = InteriorPoint(footprint) ?? InteriorPoint(parcelShape),
             ParcelShape = parcelShape,
             Footprint = footprint,
-            Warnings = row?.Warnings.Items,
+            Warnings = Warnings(row, footprints),
         };
     }
 
@@ -323,8 +349,20 @@ public sealed partial class AssessingReader(TimeProvider clock) : IFeedReader
     private static string Where(string role, IReadOnlyList<FeedFile> files, FeedFile file) =>
         files.Count > 1 ? $"{role} ({file.Location})" : role;
 
-    private static RejectedRow Rejected(long line, string reason, string raw) =>
-        new() { LineNumber = line, Reason = reason, RawText = raw };
+    /// <summary>The row's warnings and those of the footprint fields it fell back on (an owner name that was cut).</summary>
+    private static IReadOnlyList<string>? Warnings(CsvRow? row, FootprintSet? footprints)
+    {
+        var fromFootprints = footprints?.Features.SelectMany(f => f.Warnings ?? []).ToList();
+        if (fromFootprints is not { Count: > 0 })
+        {
+            return row?.Warnings.Items;
+        }
+
+        return [.. row?.Warnings.Items ?? [], .. fromFootprints];
+    }
+
+    private static RejectedRow Rejected(long line, string reason, string raw, string? recordId = null) =>
+        new() { LineNumber = line, Reason = reason, RawText = raw, RecordId = recordId };
 
     [GeneratedRegex(@"^Bos_(\d{10})_B\d+$", RegexOptions.IgnoreCase)]
     private static partial Regex BuildingIdPattern();

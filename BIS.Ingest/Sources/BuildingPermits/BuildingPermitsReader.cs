@@ -20,7 +20,7 @@ namespace BIS.Ingest.Sources.BuildingPermits;
 /// Unparsable dates are read as blank rather than rejecting the permit: a demolition permit with a mangled
 /// expiry date is still a demolition on that building. With no expiry known, an open permit counts as active.
 /// </remarks>
-public sealed partial class BuildingPermitsReader(CoordinateCleaner coordinates, TimeProvider clock) : IFeedReader
+public sealed partial class BuildingPermitsReader(CoordinateCleaner coordinates, FieldBounds bounds, TimeProvider clock) : IFeedReader
 {
     public const string Role = "permits";
 
@@ -44,7 +44,7 @@ public sealed partial class BuildingPermitsReader(CoordinateCleaner coordinates,
     {
         var files = input.Required(Feed, Role);
         var today = BostonTime.Today(clock);
-        return CsvBatch.Read(new RecordBatch(input.Known, mappingContext: today.ToString("O", CultureInfo.InvariantCulture)), files, csv => BindShape(csv, today), cancellationToken);
+        return CsvBatch.Read(new RecordBatch(input.Known, mappingContext: today.ToString("O", CultureInfo.InvariantCulture)), files, bounds, csv => BindShape(csv, today), cancellationToken);
     }
 
     private CsvRowMapper BindShape(CsvFeed csv, DateOnly today)

@@ -15,10 +15,11 @@ public static class CsvBatch
 {
     /// <summary>Reads files that all have one shape, bound to <paramref name="columns"/>.</summary>
     public static IReadOnlyList<ReadItem> Read(
-        RecordBatch batch, IReadOnlyList<FeedFile> files, IEnumerable<CsvColumn> columns, CsvRowMapper map, CancellationToken cancellationToken) =>
+        RecordBatch batch, IReadOnlyList<FeedFile> files, FieldBounds bounds, IEnumerable<CsvColumn> columns, CsvRowMapper map, CancellationToken cancellationToken) =>
         Read(
             batch,
             files,
+            bounds,
             csv =>
             {
                 csv.Bind(columns);
@@ -28,15 +29,16 @@ public static class CsvBatch
 
     /// <param name="batch">Collects the items; made with the run's known records, rows unchanged since the last load are kept unmapped.</param>
     /// <param name="files">The feed's inputs, read in order.</param>
+    /// <param name="bounds">How long the rows' cells may be.</param>
     /// <param name="bind">Binds an opened file's columns and returns the mapper for its rows; it may refuse the file
     /// (a feed published in several shapes picks the shape from the header).</param>
     /// <param name="cancellationToken">Checked between rows.</param>
     public static IReadOnlyList<ReadItem> Read(
-        RecordBatch batch, IReadOnlyList<FeedFile> files, Func<CsvFeed, CsvRowMapper> bind, CancellationToken cancellationToken)
+        RecordBatch batch, IReadOnlyList<FeedFile> files, FieldBounds bounds, Func<CsvFeed, CsvRowMapper> bind, CancellationToken cancellationToken)
     {
         foreach (var file in files)
         {
-            using var csv = CsvFeed.Open(file);
+            using var csv = CsvFeed.Open(file, bounds);
             var map = bind(csv);
             var source = files.SourceName(file);
             batch.BeginInput(csv.HeaderNames);

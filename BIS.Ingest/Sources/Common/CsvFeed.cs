@@ -17,9 +17,10 @@ public sealed class CsvFeed : IDisposable
     private readonly int _headerLines;
     private Dictionary<CsvColumn, int>? _bound;
 
-    private CsvFeed(FeedFile file, StreamReader text, CsvDataReader csv)
+    private CsvFeed(FeedFile file, FieldBounds bounds, StreamReader text, CsvDataReader csv)
     {
         File = file;
+        Bounds = bounds;
         _text = text;
         _csv = csv;
         var names = new string[csv.FieldCount];
@@ -37,19 +38,22 @@ public sealed class CsvFeed : IDisposable
     public FeedFile File { get; }
     public IReadOnlyList<string> HeaderNames { get; }
 
+    /// <summary>How long the cells of its rows may be.</summary>
+    public FieldBounds Bounds { get; }
+
     // A row this long is damage (an unclosed quote swallowing the file, a binary blob), not an export row.
     private const int MaxRowChars = 1 << 24;
     private const string TooLong = "has a row longer than 16 million characters (an unclosed quote, or not a CSV export)";
 
     /// <summary>Opens the file and reads its header; refuses a missing, empty or header-less file.</summary>
-    public static CsvFeed Open(FeedFile file)
+    public static CsvFeed Open(FeedFile file, FieldBounds bounds)
     {
         var text = FeedText.Open(file);
         try
         {
             var options = new CsvDataReaderOptions { HasHeaders = true, Delimiter = ',', MaxBufferSize = MaxRowChars };
             var csv = CsvDataReader.Create(text, options);
-            var feed = new CsvFeed(file, text, csv);
+            var feed = new CsvFeed(file, bounds, text, csv);
             if (feed.HeaderNames.All(string.IsNullOrWhiteSpace))
             {
                 throw new FeedRefusedException($"{file.Location} ({file.Role}) is empty");
@@ -217,12 +221,14 @@ public sealed class CsvRow
     private readonly CsvFeed _feed;
     private readonly Dictionary<CsvColumn, int> _map;
     private readonly string[] _fields;
+    private readonly BoundedFields _bounded;
 
     internal CsvRow(CsvFeed feed, Dictionary<CsvColumn, int> map, long lineNumber, string rawText, string[] fields)
     {
         _feed = feed;
         _map = map;
         _fields = fields;
+        _bounded = new BoundedFields(feed.Bounds);
         LineNumber = lineNumber;
         RawText = rawText;
     }
@@ -247,18 +253,40 @@ public sealed class CsvRow
         : NulText.In(RawText) ? $"row {NulText.Problem}"
         : null;
 
-    /// <summary>The cell trimmed; null when the column is absent or the cell blank.</summary>
-    public string? this[CsvColumn column]
-    {
-        get
-        {
-            var value = Raw(column)?.Trim();
-            return string.IsNullOrEmpty(value) ? null : value;
-        }
-    }
+    /// <summary>
+    /// The cell trimmed and held to the bound of the column's kind (<see cref="BoundedFields"/>); null when the
+    /// column is absent or the cell blank, or when it is an identifier, address or code too long to be one.
+    /// </summary>
+    public string? this[CsvColumn column] => Read(column, column.Kind);
 
-    /// <summary>Values of this row that could not be used as written; the typed readers below add to it.</summary>
-    public FieldWarnings Warnings { get; } = new();
+    /// <summary>As the indexer, for a cell that is used here as another kind (a material name that stands in for an id).</summary>
+    public string? Read(CsvColumn column, FieldKind kind) => _bounded.Read(column.Name, Raw(column), kind);
+
+    /// <summary>Values of this row that could not be used as written, and free text that was cut; the typed readers below add to it.</summary>
+    public FieldWarnings Warnings => _bounded.Warnings;
+
+    /// <summary>
+    /// Why the row is rejected although its fields line up: the first identifier, address or code read from it
+    /// that is longer than any real one. <see cref="RecordBatch"/> rejects such a row whatever else its mapping found.
+    /// </summary>
+    public string? Overlong => _bounded.Overlong;
+
+    /// <summary>
+    /// Reads every identifier, address and code among <paramref name="columns"/> and returns <see cref="Overlong"/>:
+    /// for a reader that accepts a row before it maps it.
+    /// </summary>
+    public string? OverlongIn(IEnumerable<CsvColumn> columns)
+    {
+        foreach (var column in columns)
+        {
+            if (column.Kind is not (FieldKind.Text or FieldKind.Parsed))
+            {
+                _ = this[column];
+            }
+        }
+
+        return Overlong;
+    }
 
     /// <summary>The cell as a whole number in range; null when blank, or (with a warning) when it is not one.</summary>
     public int? Int(CsvColumn column, int min = int.MinValue, int max = int.MaxValue) => Warnings.Int(column.Name, this[column], min, max);
@@ -272,6 +300,6 @@ public sealed class CsvRow
     public DateTimeOffset? Timestamp(CsvColumn column) => Warnings.Timestamp(column.Name, this[column]);
 
     /// <summary>The cell as written; null when the column is absent.</summary>
-    public string? Raw(CsvColumn column) =>
+    private string? Raw(CsvColumn column) =>
         _map.TryGetValue(column, out var i) && i < _fields.Length ? _fields[i] : null;
 }

@@ -19,11 +19,17 @@ public sealed class FieldWarnings
     /// <summary>Null when the row had nothing to warn about.</summary>
     public IReadOnlyList<string>? Items => _items;
 
-    public void Add(string field, string? value, string why) =>
-        (_items ??= []).Add($"{field} \"{Shorten(value)}\" {why}; kept as unknown");
+    public void Add(string field, string? value, string why) => AddWhole($"{field} \"{Shorten(value)}\" {why}; kept as unknown");
 
-    /// <summary>A warning about more than one cell (a coordinate pair), written out whole.</summary>
-    public void AddWhole(string warning) => (_items ??= []).Add(warning);
+    /// <summary>A warning written out whole (about a coordinate pair, or a cut text); one the row already has is not repeated.</summary>
+    public void AddWhole(string warning)
+    {
+        // A mapping may read one cell twice (a permit's description classifies the work and describes it).
+        if (_items?.Contains(warning) != true)
+        {
+            (_items ??= []).Add(warning);
+        }
+    }
 
     /// <summary>A whole number within <paramref name="min"/>..<paramref name="max"/>; otherwise null with a warning.</summary>
     public int? Int(string field, string? text, int min = int.MinValue, int max = int.MaxValue) =>

@@ -27,7 +27,10 @@ public static class GeoJsonFeed
     };
 
     /// <summary>Refuses a missing, empty, non-JSON file or one without a "features" array.</summary>
-    public static IEnumerable<GeoJsonItem> Features(FeedFile file, CancellationToken cancellationToken)
+    /// <param name="file">The input.</param>
+    /// <param name="bounds">How long the features' properties may be (<see cref="GeoJsonItem.Property"/>).</param>
+    /// <param name="cancellationToken">Checked between features.</param>
+    public static IEnumerable<GeoJsonItem> Features(FeedFile file, FieldBounds bounds, CancellationToken cancellationToken)
     {
         using var document = Parse(file);
         if (document.RootElement.ValueKind != JsonValueKind.Object
@@ -48,7 +51,7 @@ public static class GeoJsonFeed
         {
             cancellationToken.ThrowIfCancellationRequested();
             index++;
-            yield return ReadFeature(index, feature, declaredStatePlane);
+            yield return ReadFeature(index, feature, declaredStatePlane, bounds);
         }
     }
 
@@ -89,14 +92,14 @@ public static class GeoJsonFeed
         && props.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
         && (name.GetString() ?? string.Empty).Contains("2249", StringComparison.Ordinal);
 
-    private static GeoJsonItem ReadFeature(long index, JsonElement feature, bool declaredStatePlane)
+    private static GeoJsonItem ReadFeature(long index, JsonElement feature, bool declaredStatePlane, FieldBounds bounds)
     {
         var raw = RawText(feature);
 
         var properties = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         if (feature.ValueKind != JsonValueKind.Object)
         {
-            return new GeoJsonItem(index, properties, null, "not a GeoJSON feature object", raw);
+            return new GeoJsonItem(index, properties, null, "not a GeoJSON feature object", raw, bounds);
         }
 
         if (feature.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object)
@@ -114,7 +117,7 @@ public static class GeoJsonFeed
 
         if (!feature.TryGetProperty("geometry", out var geometryJson) || geometryJson.ValueKind == JsonValueKind.Null)
         {
-            return new GeoJsonItem(index, properties, null, null, raw);
+            return new GeoJsonItem(index, properties, null, null, raw, bounds);
         }
 
         Geometry? geometry;
@@ -124,12 +127,12 @@ public static class GeoJsonFeed
         }
         catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException or NotSupportedException)
         {
-            return new GeoJsonItem(index, properties, null, $"geometry is not valid GeoJSON: {e.Message}", raw);
+            return new GeoJsonItem(index, properties, null, $"geometry is not valid GeoJSON: {e.Message}", raw, bounds);
         }
 
         if (geometry is null || geometry.IsEmpty)
         {
-            return new GeoJsonItem(index, properties, null, null, raw);
+            return new GeoJsonItem(index, properties, null, null, raw, bounds);
         }
 
         var envelope = geometry.EnvelopeInternal;
@@ -139,26 +142,39 @@ public static class GeoJsonFeed
         }
         else if (envelope.MinX < -180 || envelope.MaxX > 180 || envelope.MinY < -90 || envelope.MaxY > 90)
         {
-            return new GeoJsonItem(index, properties, null, "geometry coordinates are neither WGS84 nor Massachusetts State Plane feet", raw);
+            return new GeoJsonItem(index, properties, null, "geometry coordinates are neither WGS84 nor Massachusetts State Plane feet", raw, bounds);
         }
 
-        return new GeoJsonItem(index, properties, geometry, null, raw);
+        return new GeoJsonItem(index, properties, geometry, null, raw, bounds);
     }
 }
 
 /// <summary>One feature: its properties as text, its WGS84 geometry (null when absent or broken) and why it is broken.</summary>
 /// <param name="Index">1-based position of the feature in the collection (the "line" of a JSON input).</param>
+/// <param name="Bounds">How long its properties may be.</param>
 public sealed record GeoJsonItem(
-    long Index, IReadOnlyDictionary<string, string?> Properties, Geometry? Geometry, string? GeometryProblem, string RawText)
+    long Index, IReadOnlyDictionary<string, string?> Properties, Geometry? Geometry, string? GeometryProblem, string RawText, FieldBounds Bounds)
 {
-    /// <summary>The first of <paramref name="names"/> present with a non-blank value, trimmed.</summary>
-    public string? Property(params string[] names)
+    private BoundedFields? _read;
+
+    /// <summary>Free text of this feature that was cut; null when none was.</summary>
+    public IReadOnlyList<string>? Warnings => _read?.Warnings.Items;
+
+    /// <summary>Why the feature cannot be used: an identifier or address read from it was too long; null when none was.</summary>
+    public string? Overlong => _read?.Overlong;
+
+    /// <summary>
+    /// The first of <paramref name="names"/> present with a non-blank value, trimmed and held to the bound of
+    /// <paramref name="kind"/> (<see cref="BoundedFields"/>): null, with the reason in <see cref="Overlong"/>,
+    /// when it is an identifier or address too long to be one.
+    /// </summary>
+    public string? Property(FieldKind kind, params string[] names)
     {
         foreach (var name in names)
         {
             if (Properties.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value))
             {
-                return value.Trim();
+                return (_read ??= new BoundedFields(Bounds)).Read(name, value, kind);
             }
         }
 

@@ -51,7 +51,11 @@ public sealed class RecordBatch(KnownRecords? known = null, string? mappingConte
     public void Reject(long lineNumber, string reason, string rawText, string? recordId = null) =>
         _items.Add(new RejectedRow { LineNumber = lineNumber, Reason = reason, RawText = rawText, RecordId = recordId });
 
-    public void Reject(CsvRow row, string reason, string? recordId = null) => Reject(row.LineNumber, reason, row.RawText, recordId);
+    /// <summary>
+    /// Rejects the row; when an identifier, address or code read from it was too long (<see cref="CsvRow.Overlong"/>),
+    /// for that reason: the mapping found the field blank, or the row unlocated, because it was.
+    /// </summary>
+    public void Reject(CsvRow row, string reason, string? recordId = null) => Reject(row.LineNumber, row.Overlong ?? reason, row.RawText, recordId);
 
     /// <summary>The record id in <paramref name="column"/>; null, with the row rejected "missing &lt;column&gt;", when it is blank.</summary>
     public string? IdOrReject(CsvRow row, CsvColumn column)
@@ -85,9 +89,26 @@ public sealed class RecordBatch(KnownRecords? known = null, string? mappingConte
     public void Stage(StagedRecord record, string contentKey, string rawText, string? source = null) =>
         Stage(record, ContentFingerprint.Of(contentKey), rawText, source);
 
-    /// <summary>Stages the record mapped from <paramref name="row"/>, with the row's warnings unless the record names its own.</summary>
-    public void Stage(StagedRecord record, CsvRow row, string? source = null) =>
-        Stage(record.Warnings is null && row.Warnings.Items is { } warnings ? record with { Warnings = warnings } : record, row.ContentKey, row.RawText, source);
+    /// <summary>
+    /// Stages the record mapped from <paramref name="row"/>, with the row's warnings unless the record names its own;
+    /// rejects it instead, naming the record, when an identifier, address or code read from the row was too long.
+    /// </summary>
+    public void Stage(StagedRecord record, CsvRow row, string? source = null) => Stage(record, row, row.ContentKey, source);
+
+    /// <summary>As <see cref="Stage(StagedRecord, CsvRow, string?)"/>, with what "the same row" means for this feed.</summary>
+    public void Stage(StagedRecord record, CsvRow row, string contentKey, string? source) =>
+        Stage(record, row, ContentFingerprint.Of(contentKey), source);
+
+    private void Stage(StagedRecord record, CsvRow row, ContentFingerprint contentKey, string? source)
+    {
+        if (row.Overlong is { } overlong)
+        {
+            Reject(row, overlong, record.RecordId);
+            return;
+        }
+
+        Stage(record.Warnings is null && row.Warnings.Items is { } warnings ? record with { Warnings = warnings } : record, contentKey, row.RawText, source);
+    }
 
     private bool KeepIfUnchanged(long lineNumber, ContentFingerprint rowFingerprint, string rawText, string? source)
     {
@@ -148,7 +169,8 @@ public sealed class RecordBatch(KnownRecords? known = null, string? mappingConte
             };
         }
 
-        _winners[recordId] = new Winner(_items.Count, contentKey, item.LineNumber, rawText, source);
+        // Only what a rejection would keep of the text: the row itself need not stay in memory for the run.
+        _winners[recordId] = new Winner(_items.Count, contentKey, item.LineNumber, RejectedRow.Kept(rawText), source);
         _items.Add(item);
     }
 

@@ -24,7 +24,7 @@ namespace BIS.Ingest.Sources.FireIncidents;
 /// date is rejected (an incident history entry without a date cannot be weighed); a bad loss figure or
 /// geocode is dropped to null.
 /// </remarks>
-public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) : IFeedReader
+public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates, FieldBounds bounds) : IFeedReader
 {
     public const string Role = "incidents";
 
@@ -33,7 +33,7 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
     public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
     {
         var files = input.Required(Feed, Role);
-        return CsvBatch.Read(new RecordBatch(input.Known), files, BindShape, cancellationToken);
+        return CsvBatch.Read(new RecordBatch(input.Known), files, bounds, BindShape, cancellationToken);
     }
 
     private CsvRowMapper BindShape(CsvFeed csv)
@@ -78,6 +78,12 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
         var address = ParseFullAddress(fullAddress);
         var coordinate = coordinates.FromLatLon(row[G.Latitude], row[G.Longitude]);
         // The extract's id is made from the row's content, so a rejected row names no current record.
+        if (row.Overlong is { } overlong)
+        {
+            batch.Reject(row, overlong);
+            return;
+        }
+
         if (batch.RejectIfUnlocated(row, address, coordinate, null, null, null))
         {
             return;
@@ -101,8 +107,8 @@ public sealed partial class FireIncidentsReader(CoordinateCleaner coordinates) :
                 Location = coordinate.Point,
                 AsOf = BostonTime.StartOf(alarmDate),
             },
+            row,
             normalized,
-            row.RawText,
             source);
     }
 

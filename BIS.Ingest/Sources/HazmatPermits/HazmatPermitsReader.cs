@@ -16,13 +16,16 @@ namespace BIS.Ingest.Sources.HazmatPermits;
 /// suffix so that a permit's ids do not change when a second material is added. AsOf is ISSUED_DATE.
 /// </summary>
 /// <remarks>
-/// Field decisions: a row is rejected only when it has no permit number, no material, or cannot be located.
+/// Field decisions: a row is rejected only when it has no permit number, no material, cannot be located, or has
+/// an id, address or code longer than any real one (<see cref="FieldBounds"/>; a material named in the record id
+/// for want of a UN number is held to an id's bound). Business name, material and storage location past the
+/// configured length are cut, with a warning.
 /// Impossible values are dropped to null, with a warning on the record (<see cref="FieldWarnings"/>), and the
 /// permit kept, because a crew is better told "chlorine, rating unknown" than nothing: NFPA ratings outside 0–4,
 /// NFPA special other than W/OX/SA, UN numbers that are not four digits, negative or unparsable quantities,
 /// unparsable dates.
 /// </remarks>
-public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, TimeProvider clock) : IFeedReader
+public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, FieldBounds bounds, TimeProvider clock) : IFeedReader
 {
     public const string Role = "permits";
 
@@ -32,7 +35,7 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
     {
         var files = input.Required(Feed, Role);
         var today = BostonTime.Today(clock);
-        return CsvBatch.Read(new RecordBatch(input.Known, mappingContext: today.ToString("O", CultureInfo.InvariantCulture)), files, C.All, (row, batch, source) => Map(row, batch, source, today), cancellationToken);
+        return CsvBatch.Read(new RecordBatch(input.Known, mappingContext: today.ToString("O", CultureInfo.InvariantCulture)), files, bounds, C.All, (row, batch, source) => Map(row, batch, source, today), cancellationToken);
     }
 
     private void Map(CsvRow row, RecordBatch batch, string? source, DateOnly today)
@@ -42,7 +45,9 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
             return;
         }
 
-        var material = FieldParser.Text(row[C.Material]);
+        var unNumber = UnNumber(row[C.UnNumber]);
+        // Without a UN number the material names the record, and is held to an identifier's bound rather than cut.
+        var material = FieldParser.Text(unNumber is null ? row.Read(C.Material, FieldKind.Identifier) : row[C.Material]);
         if (material is null)
         {
             batch.Reject(row, "missing MATERIAL");
@@ -54,7 +59,6 @@ public sealed partial class HazmatPermitsReader(CoordinateCleaner coordinates, T
         var parcelId = SourceIds.Pid10(row[C.ParcelId]);
         var samId = SourceIds.IdText(row[C.SamId]);
         var coordinate = coordinates.FromLatLon(row[C.Latitude], row[C.Longitude]);
-        var unNumber = UnNumber(row[C.UnNumber]);
         var recordId = $"{permitNumber}#{unNumber ?? material.ToUpperInvariant()}";
         if (batch.RejectIfUnlocated(row, address, coordinate, parcelId, samId, recordId))
         {

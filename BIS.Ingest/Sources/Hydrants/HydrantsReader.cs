@@ -18,7 +18,7 @@ namespace BIS.Ingest.Sources.Hydrants;
 /// when that is known (NFPA 291 bands), otherwise null; GPM outside 1–10 000 and main diameters outside
 /// 2–48 inches are null.
 /// </remarks>
-public sealed class HydrantsReader(CoordinateCleaner coordinates) : IFeedReader
+public sealed class HydrantsReader(CoordinateCleaner coordinates, FieldBounds bounds) : IFeedReader
 {
     public const string Role = "hydrants";
 
@@ -29,7 +29,7 @@ public sealed class HydrantsReader(CoordinateCleaner coordinates) : IFeedReader
     public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
     {
         var files = input.Required(Feed, Role);
-        return CsvBatch.Read(new RecordBatch(input.Known), files, BindWithCoordinates, cancellationToken);
+        return CsvBatch.Read(new RecordBatch(input.Known), files, bounds, BindWithCoordinates, cancellationToken);
     }
 
     private CsvRowMapper BindWithCoordinates(CsvFeed csv)

@@ -15,12 +15,14 @@ namespace BIS.Ingest.Sources.Inspections;
 /// AsOf inspectedOn. The "line" of an item is its 1-based index across the run's pages, in file order.
 /// </summary>
 /// <remarks>
-/// Field decisions: an item is rejected only without planId or without any locator (address, parcelId,
-/// samId, coordinates). Values of the wrong type or outside their vocabulary are read as unknown: sprinkler
+/// Field decisions: an item is rejected only without planId, without any locator (address, parcelId,
+/// samId, coordinates), or with an id or address longer than any real one (<see cref="FieldBounds"/>); the
+/// occupancy name, the FDC, Knox box and alarm panel locations and the notes past the configured length are
+/// cut, with a warning. Values of the wrong type or outside their vocabulary are read as unknown: sprinkler
 /// other than full/partial/none → Unknown; constructionType not I-A…V-B → null; vacantMarking other than
 /// "", "/", "X" → null; negative battery kWh → null; unparsable inspectedOn → null.
 /// </remarks>
-public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : IFeedReader
+public sealed partial class InspectionsReader(CoordinateCleaner coordinates, FieldBounds bounds) : IFeedReader
 {
     public const string Role = "plans";
 
@@ -81,7 +83,7 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
             return root.EnumerateArray();
         }
 
-        if (root.ValueKind == JsonValueKind.Object && Property(root, "items") is { ValueKind: JsonValueKind.Array } items)
+        if (root.ValueKind == JsonValueKind.Object && JsonItemFields.Property(root, "items") is { ValueKind: JsonValueKind.Array } items)
         {
             return items.EnumerateArray();
         }
@@ -103,25 +105,27 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
             return;
         }
 
-        var planId = SourceIds.IdText(Text(item, "planId"));
+        var fields = new JsonItemFields(item, bounds);
+        var planId = SourceIds.IdText(fields.Read("planId", FieldKind.Identifier));
         if (planId is null)
         {
-            batch.Reject(index, "missing planId", raw);
+            batch.Reject(index, fields.Overlong ?? "missing planId", raw);
             return;
         }
 
-        var addressText = FieldParser.Text(Text(item, "address"));
+        var addressText = FieldParser.Text(fields.Read("address", FieldKind.Address));
         var address = AddressNormalizer.Normalize(addressText);
-        var parcelId = SourceIds.Pid10(Text(item, "parcelId"));
-        var samId = SourceIds.IdText(Text(item, "samId"));
-        var coordinate = coordinates.FromLatLon(Text(item, "latitude"), Text(item, "longitude"));
-        if (Locating.CannotBeLocated(address, coordinate, parcelId, samId) is { } unlocated)
+        var parcelId = SourceIds.Pid10(fields.Read("parcelId", FieldKind.Identifier));
+        var samId = SourceIds.IdText(fields.Read("samId", FieldKind.Identifier));
+        var coordinate = coordinates.FromLatLon(fields.AsWritten("latitude"), fields.AsWritten("longitude"));
+        // An over-long locator reads as absent: the reason is its length, not that the plan cannot be located.
+        if ((fields.Overlong ?? Locating.CannotBeLocated(address, coordinate, parcelId, samId)) is { } unusable)
         {
-            batch.Reject(index, unlocated, raw, planId);
+            batch.Reject(index, unusable, raw, planId);
             return;
         }
 
-        var warnings = new FieldWarnings();
+        var warnings = fields.Warnings;
         if (ReplacedBytes.In(raw))
         {
             warnings.AddWhole(ReplacedBytes.Warning($"item {index}", item.EnumerateObject()
@@ -129,24 +133,24 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
         }
 
         Locating.WarnOfUnusedCoordinates(warnings, coordinate);
-        var inspectedOn = warnings.Date("inspectedOn", Text(item, "inspectedOn"));
+        var inspectedOn = warnings.Date("inspectedOn", fields.AsWritten("inspectedOn"));
         var plan = new InspectionRecord
         {
             PlanId = planId,
             InspectedOn = inspectedOn,
-            OccupancyName = FieldParser.Text(Text(item, "occupancyName")),
-            ConstructionType = Checked(warnings, item, "constructionType", ConstructionType, "is not an IBC construction type (I-A … V-B)"),
-            Sprinkler = Checked(warnings, item, "sprinkler", Sprinkler, "is not FULL, PARTIAL or NONE") ?? SprinklerCoverage.Unknown,
-            Standpipe = warnings.Bool("standpipe", Text(item, "standpipe")),
-            FdcLocation = FieldParser.Text(Text(item, "fdcLocation")),
-            KnoxBoxLocation = FieldParser.Text(Text(item, "knoxBoxLocation")),
-            AlarmPanelLocation = FieldParser.Text(Text(item, "alarmPanelLocation")),
-            TrussRoof = warnings.Bool("trussRoof", Text(item, "trussRoof")),
-            SolarPanels = warnings.Bool("solarPv", Text(item, "solarPv")),
-            BatteryStorageKwh = warnings.Decimal("batteryStorageKwh", Text(item, "batteryStorageKwh"), min: 0),
-            VacantMarking = Text(item, "vacantMarking")?.Trim() is "" ? string.Empty
-                : Checked(warnings, item, "vacantMarking", VacantMarking, "is not a vacant-building marking (/ or X)"),
-            Notes = Text(item, "notes")?.Trim() is { Length: > 0 } notes ? notes : null,
+            OccupancyName = FieldParser.Text(fields.Read("occupancyName", FieldKind.Text)),
+            ConstructionType = Checked(fields, "constructionType", ConstructionType, "is not an IBC construction type (I-A … V-B)"),
+            Sprinkler = Checked(fields, "sprinkler", Sprinkler, "is not FULL, PARTIAL or NONE") ?? SprinklerCoverage.Unknown,
+            Standpipe = warnings.Bool("standpipe", fields.AsWritten("standpipe")),
+            FdcLocation = FieldParser.Text(fields.Read("fdcLocation", FieldKind.Text)),
+            KnoxBoxLocation = FieldParser.Text(fields.Read("knoxBoxLocation", FieldKind.Text)),
+            AlarmPanelLocation = FieldParser.Text(fields.Read("alarmPanelLocation", FieldKind.Text)),
+            TrussRoof = warnings.Bool("trussRoof", fields.AsWritten("trussRoof")),
+            SolarPanels = warnings.Bool("solarPv", fields.AsWritten("solarPv")),
+            BatteryStorageKwh = warnings.Decimal("batteryStorageKwh", fields.AsWritten("batteryStorageKwh"), min: 0),
+            VacantMarking = fields.AsWritten("vacantMarking")?.Trim() is "" ? string.Empty
+                : Checked(fields, "vacantMarking", VacantMarking, "is not a vacant-building marking (/ or X)"),
+            Notes = fields.Read("notes", FieldKind.Text),
         };
 
         batch.Stage(
@@ -192,31 +196,10 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
         return valid ? $"{roman}-{letter}" : null;
     }
 
-    private static JsonElement? Property(JsonElement item, string name)
-    {
-        foreach (var p in item.EnumerateObject())
-        {
-            if (string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase))
-            {
-                return p.Value;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>Strings as they are, numbers and booleans as their JSON text, null/absent/objects as null.</summary>
-    private static string? Text(JsonElement item, string name) => Property(item, name) switch
-    {
-        { ValueKind: JsonValueKind.String } s => s.GetString(),
-        { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } v => v.GetRawText(),
-        _ => null,
-    };
-
     /// <summary>The property read by <paramref name="parse"/>; null, with a warning, when it is there but not understood.</summary>
-    private static T? Checked<T>(FieldWarnings warnings, JsonElement item, string name, Func<string, T?> parse, string why)
+    private static T? Checked<T>(JsonItemFields fields, string name, Func<string, T?> parse, string why)
     {
-        var text = Text(item, name);
+        var text = fields.AsWritten(name);
         if (FieldParser.IsBlank(text))
         {
             return default;
@@ -225,7 +208,7 @@ public sealed partial class InspectionsReader(CoordinateCleaner coordinates) : I
         var value = parse(text!);
         if (value is null)
         {
-            warnings.Add(name, text, why);
+            fields.Warnings.Add(name, text, why);
         }
 
         return value;

@@ -16,9 +16,10 @@ namespace BIS.Ingest.Sources.Violations;
 /// <remarks>
 /// Field decisions: an unrecognised status is kept as <see cref="ViolationStatus.Unknown"/> and an unparsable
 /// status_dttm as null — the violation still matters to crews, so only a missing case_no, a row that cannot
-/// be located, or a row whose field count breaks the header rejects it.
+/// be located, a row whose field count breaks the header, or an id, address or code longer than any real one
+/// (<see cref="FieldBounds"/>) rejects it. A description past the configured length is cut, with a warning.
 /// </remarks>
-public sealed partial class ViolationsReader(CoordinateCleaner coordinates) : IFeedReader
+public sealed partial class ViolationsReader(CoordinateCleaner coordinates, FieldBounds bounds) : IFeedReader
 {
     public const string Role = "violations";
 
@@ -27,7 +28,7 @@ public sealed partial class ViolationsReader(CoordinateCleaner coordinates) : IF
     public IEnumerable<ReadItem> Read(FeedInput input, CancellationToken cancellationToken)
     {
         var files = input.Required(Feed, Role);
-        return CsvBatch.Read(new RecordBatch(input.Known), files, C.All, Map, cancellationToken);
+        return CsvBatch.Read(new RecordBatch(input.Known), files, bounds, C.All, Map, cancellationToken);
     }
 
     private void Map(CsvRow row, RecordBatch batch, string? source)

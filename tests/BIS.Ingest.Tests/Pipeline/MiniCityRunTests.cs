@@ -22,10 +22,13 @@ public abstract class MiniCityRunTests : IAsyncLifetime, IDisposable
     /// <summary>The violation rows of the first load; null keeps the city's own.</summary>
     protected virtual string[]? FirstViolations => null;
 
+    /// <summary>Configuration for the host, starting from the city's feeds; a test class may add to it.</summary>
+    protected virtual Dictionary<string, string?> Settings() => City.FeedSettings();
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        TestHost = IngestHost.Build(Database.ConnectionString, manifestPath: null, City.FeedSettings());
+        TestHost = IngestHost.Build(Database.ConnectionString, manifestPath: null, Settings());
         Assert.Equal(FeedRunStatus.Succeeded, (await Runner.RunAsync(FeedKind.Assessing, "test", CancellationToken.None)).Status);
         if (FirstViolations is { } rows)
         {

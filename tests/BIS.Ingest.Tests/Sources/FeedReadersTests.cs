@@ -2,6 +2,7 @@ using BIS.Domain.Feeds;
 using BIS.Domain.Geo;
 using BIS.Ingest.Pipeline;
 using BIS.Ingest.Sources;
+using BIS.Ingest.Sources.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,27 @@ public class FeedReadersTests
         using var provider = Services(new() { ["ServiceArea:MinLatitude"] = "43" }).BuildServiceProvider();
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ServiceAreaOptions>>().Value);
+    }
+
+    [Fact]
+    public void Free_text_bound_comes_from_the_ingest_section_and_defaults_to_8000()
+    {
+        using var configured = Services(new() { ["Ingest:MaxTextLength"] = "100" }).BuildServiceProvider();
+        using var defaulted = Services().BuildServiceProvider();
+
+        Assert.Equal(100, configured.GetRequiredService<FieldBounds>().MaxTextLength);
+        Assert.Equal(8_000, defaulted.GetRequiredService<FieldBounds>().MaxTextLength);
+    }
+
+    [Theory]
+    [InlineData("99")]
+    [InlineData("0")]
+    [InlineData("2000000")]
+    public void Free_text_bound_out_of_range_fails_validation(string length)
+    {
+        using var provider = Services(new() { ["Ingest:MaxTextLength"] = length }).BuildServiceProvider();
+
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<FieldBounds>());
     }
 
     private static ServiceCollection Services(Dictionary<string, string?>? settings = null)

@@ -1,6 +1,7 @@
 using System.Text;
 using BIS.Domain.Geo;
 using BIS.Ingest.Pipeline;
+using BIS.Ingest.Sources.Common;
 using BIS.TestSupport;
 
 namespace BIS.Ingest.Tests.Sources;
@@ -38,6 +39,9 @@ public static class SourceTestKit
     public static FixedClock Clock { get; } = new(new DateTimeOffset(2024, 11, 1, 12, 0, 0, TimeSpan.FromHours(-4)));
 
     public static CoordinateCleaner Cleaner { get; } = new();
+
+    /// <summary>The bounds as configured by default (free text cut at 8,000 characters).</summary>
+    public static FieldBounds Bounds => FieldBounds.Default;
 
     public static string Real(string fileName) => Path.Combine(RepoPaths.RealData, fileName);
 

@@ -10,7 +10,7 @@ public class AssessingReaderTests
     private const string Square = """{"type":"Polygon","coordinates":[[[-71.0300,42.3700],[-71.0310,42.3700],[-71.0310,42.3710],[-71.0300,42.3710],[-71.0300,42.3700]]]}""";
     private const string NextSquare = """{"type":"Polygon","coordinates":[[[-71.0310,42.3700],[-71.0320,42.3700],[-71.0320,42.3710],[-71.0310,42.3710],[-71.0310,42.3700]]]}""";
 
-    private readonly AssessingReader _reader = new(SourceTestKit.Clock);
+    private readonly AssessingReader _reader = new(SourceTestKit.Bounds, SourceTestKit.Clock);
 
     private static ReadResult? _real;
 

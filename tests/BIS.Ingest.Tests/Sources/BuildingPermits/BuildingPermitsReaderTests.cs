@@ -9,7 +9,7 @@ public class BuildingPermitsReaderTests
     private const string ApprovedHeader =
         "permitnumber,worktype,permittypedescr,description,comments,applicant,declared_valuation,total_fees,issued_date,expiration_date,status,occupancytype,sq_feet,address,city,state,zip,property_id,parcel_id,gpsy,gpsx,y_latitude,x_longitude";
 
-    private readonly BuildingPermitsReader _reader = new(SourceTestKit.Cleaner, SourceTestKit.Clock);
+    private readonly BuildingPermitsReader _reader = new(SourceTestKit.Cleaner, SourceTestKit.Bounds, SourceTestKit.Clock);
 
     [Fact]
     public void Loads_the_real_zoning_board_of_appeal_tracker()

@@ -11,8 +11,8 @@ public class CsvFeedTests
 {
     private const string ViolationsHeader = "case_no,status,code,description,violation_stno,violation_street,violation_suffix";
 
-    private readonly ViolationsReader _violations = new(SourceTestKit.Cleaner);
-    private readonly AssessingReader _assessing = new(SourceTestKit.Clock);
+    private readonly ViolationsReader _violations = new(SourceTestKit.Cleaner, SourceTestKit.Bounds);
+    private readonly AssessingReader _assessing = new(SourceTestKit.Bounds, SourceTestKit.Clock);
 
     [Fact]
     public void Empty_file_is_refused()

@@ -7,7 +7,7 @@ namespace BIS.Ingest.Tests.Sources.FireIncidents;
 
 public class FireIncidentsReaderTests
 {
-    private readonly FireIncidentsReader _reader = new(SourceTestKit.Cleaner);
+    private readonly FireIncidentsReader _reader = new(SourceTestKit.Cleaner, SourceTestKit.Bounds);
 
     [Fact]
     public void Loads_the_real_2012_geocoded_extract()

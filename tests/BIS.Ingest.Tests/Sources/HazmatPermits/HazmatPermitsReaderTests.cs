@@ -6,7 +6,7 @@ namespace BIS.Ingest.Tests.Sources.HazmatPermits;
 
 public class HazmatPermitsReaderTests
 {
-    private readonly HazmatPermitsReader _reader = new(SourceTestKit.Cleaner, SourceTestKit.Clock);
+    private readonly HazmatPermitsReader _reader = new(SourceTestKit.Cleaner, SourceTestKit.Bounds, SourceTestKit.Clock);
 
     private ReadResult Fixture() => _reader.ReadAll(("permits", SourceTestKit.Fixture("HazmatPermits", "hazmat_permits.csv")));
 

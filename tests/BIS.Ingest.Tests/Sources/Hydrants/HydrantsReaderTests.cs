@@ -7,7 +7,7 @@ namespace BIS.Ingest.Tests.Sources.Hydrants;
 
 public class HydrantsReaderTests
 {
-    private readonly HydrantsReader _reader = new(SourceTestKit.Cleaner);
+    private readonly HydrantsReader _reader = new(SourceTestKit.Cleaner, SourceTestKit.Bounds);
 
     private ReadResult Fixture() => _reader.ReadAll(("hydrants", SourceTestKit.Fixture("Hydrants", "hydrants.csv")));
 

@@ -6,7 +6,7 @@ namespace BIS.Ingest.Tests.Sources.Inspections;
 
 public class InspectionsReaderTests
 {
-    private readonly InspectionsReader _reader = new(SourceTestKit.Cleaner);
+    private readonly InspectionsReader _reader = new(SourceTestKit.Cleaner, SourceTestKit.Bounds);
 
     private ReadResult Fixture() => _reader.ReadAll(
         ("plans", SourceTestKit.Fixture("Inspections", "plans_page1.json")),

@@ -10,7 +10,7 @@ public class ViolationsReaderTests
     private const string Header =
         "case_no,ap_case_defn_key,status_dttm,status,code,value,description,violation_stno,violation_sthigh,violation_street,violation_suffix,violation_city,violation_state,violation_zip,ward,contact_addr1,contact_addr2,contact_city,contact_state,contact_zip,sam_id,latitude,longitude,location";
 
-    private readonly ViolationsReader _reader = new(SourceTestKit.Cleaner);
+    private readonly ViolationsReader _reader = new(SourceTestKit.Cleaner, SourceTestKit.Bounds);
 
     [Fact]
     public void Loads_the_real_2024_pull()
