@@ -7,6 +7,7 @@ using BIS.Web.Incidents;
 using BIS.Web.Lookup;
 using BIS.Web.Map;
 using BIS.Web.Security;
+using BIS.Web.Steward;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
@@ -17,6 +18,7 @@ builder.Services.AddBisHealth();
 builder.Services.AddBuildingLookup();
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddDispatchConsole(builder.Configuration);
+builder.Services.AddStewardDesk();
 builder.Services.AddProblemDetails();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapBisHealth();
 app.MapBuildingLookup();
 app.MapTiles();
 app.MapFeedStatus();
+app.MapStewardDesk();
 app.MapDispatchConsole();
 
 app.Run();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BIS.Ingest.Alarms;
 using BIS.Ingest.Pipeline;
 using BIS.Web.Lookup;
 using Npgsql;
@@ -32,7 +33,7 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, e) => Dispatch(e.Channel, e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {FeedRunner.NotifyChannel}; LISTEN {IncidentsChannel};", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {FeedRunner.NotifyChannel}; LISTEN {IncidentsChannel}; LISTEN {AlarmEvaluator.NotifyChannel};", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -70,6 +71,12 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
 
     private void Dispatch(string channel, string payload)
     {
+        if (channel == AlarmEvaluator.NotifyChannel)
+        {
+            _ = Task.Run(updates.PublishAlarmsChangedAsync);
+            return;
+        }
+
         if (channel != IncidentsChannel)
         {
             // At once and first (even for a notice we cannot read), so a card re-reading itself on the notice gets the new rows.

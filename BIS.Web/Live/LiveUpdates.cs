@@ -18,12 +18,17 @@ public sealed class LiveUpdates(ILogger<LiveUpdates> logger)
     /// <summary>Incidents or unit assignments changed (on any web node).</summary>
     public event Func<Task>? IncidentsChanged;
 
+    /// <summary>A feed alarm was opened, resolved, acknowledged or snoozed (on any node).</summary>
+    public event Func<Task>? AlarmsChanged;
+
     /// <summary>The listener reconnected after losing its connection: notifications may have been missed.</summary>
     public event Func<Task>? Resynchronize;
 
     public Task PublishAsync(BuildingsChanged change) => RaiseAsync(BuildingsChanged, h => h(change));
 
     public Task PublishIncidentsChangedAsync() => RaiseAsync(IncidentsChanged, h => h());
+
+    public Task PublishAlarmsChangedAsync() => RaiseAsync(AlarmsChanged, h => h());
 
     public Task PublishResynchronizeAsync() => RaiseAsync(Resynchronize, h => h());
 

@@ -71,11 +71,11 @@ public static class SignInEndpoints
             return Results.LocalRedirect(returnUrl);
         }).AllowAnonymous();
 
-        // Dispatchers land on the console; roles whose views come later see who they are and a way out.
+        // Dispatchers land on the console, stewards on the feed board; roles whose views come later see who they are and a way out.
         endpoints.MapGet("/", (HttpContext context, IAntiforgery antiforgery) =>
-            context.User.IsInRole(BisRoles.Dispatcher) || context.User.IsInRole(BisRoles.Admin)
-                ? Results.LocalRedirect("/dispatch")
-                : Results.Content(SignInPage.RenderSignedIn(antiforgery.GetAndStoreTokens(context), context.User), Html));
+            context.User.IsInRole(BisRoles.Dispatcher) || context.User.IsInRole(BisRoles.Admin) ? Results.LocalRedirect("/dispatch")
+            : context.User.IsInRole(BisRoles.Steward) ? Results.LocalRedirect("/steward")
+            : Results.Content(SignInPage.RenderSignedIn(antiforgery.GetAndStoreTokens(context), context.User), Html));
 
         endpoints.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery, IOptions<OidcOptions> oidc) =>
         {

@@ -26,7 +26,17 @@ internal sealed class ConsolePage(IPage page, string baseAddress)
         await box.FillAsync("");
         await box.PressSequentiallyAsync(text, new() { Delay = 30 });
         var results = page.Locator(".search-result .search-address");
-        await Assertions.Expect(results.First).ToBeVisibleAsync();
+        try
+        {
+            // The list may still hold the answer to a prefix typed a moment ago ("11" of "113 portr st") on a busy
+            // machine: wait for the answer to the whole text rather than reading the first list that shows.
+            await Assertions.Expect(results.Filter(new() { HasTextString = expectedAddress }).First).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        }
+        catch (PlaywrightException)
+        {
+            // Not listed: the assertion below names what was.
+        }
+
         var addresses = await results.AllInnerTextsAsync();
         var index = addresses.ToList().FindIndex(a => a.StartsWith(expectedAddress, StringComparison.Ordinal));
         Assert.True(index >= 0, $"'{text}' did not list {expectedAddress}: {string.Join(" | ", addresses)}");

@@ -112,7 +112,7 @@ public sealed class AccessTests(BisWebFactory factory) : IClassFixture<BisWebFac
 
     [Theory]
     [InlineData("mallory", "dispatcher", "/dispatch")]
-    [InlineData("mallory-steward", "steward", "/")]
+    [InlineData("mallory-steward", "steward", "/steward")]
     public async Task A_hostile_display_name_is_shown_as_text(string username, string role, string page)
     {
         await factory.Services.GetRequiredService<BIS.Web.Security.LocalAccounts>()

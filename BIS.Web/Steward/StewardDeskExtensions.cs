@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using BIS.Domain.Feeds;
+using BIS.Web.Security;
+
+namespace BIS.Web.Steward;
+
+/// <summary>The data steward's desk: the feed board (<c>/steward</c>), alarms, pause and resume.</summary>
+public static class StewardDeskExtensions
+{
+    public static IServiceCollection AddStewardDesk(this IServiceCollection services)
+    {
+        services.AddSingleton<FeedBoard>();
+        services.AddSingleton<AlarmList>();
+        services.AddSingleton<StewardActions>();
+        return services;
+    }
+
+    /// <summary>The desk's API, for the board's buttons and for a steward's scripts; steward or admin only.</summary>
+    public static IEndpointRouteBuilder MapStewardDesk(this IEndpointRouteBuilder endpoints)
+    {
+        var desk = endpoints.MapGroup("/api").RequireAuthorization(BisPolicies.ManageFeeds);
+
+        desk.MapGet("/alarms", async (AlarmList alarms, CancellationToken ct) => Results.Ok(await alarms.ReadAsync(resolvedToShow: 50, ct)));
+
+        desk.MapPost("/alarms/{id:long}/acknowledge", async (long id, StewardActions actions, ClaimsPrincipal user, CancellationToken ct) =>
+            await actions.AcknowledgeAsync(id, user, ct) ? Results.NoContent() : Results.Problem($"No open, unacknowledged alarm {id}.", statusCode: 404));
+
+        desk.MapPost("/alarms/{id:long}/snooze", async (long id, int? minutes, StewardActions actions, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (minutes is not (>= 1 and <= 24 * 60))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = ["Snooze for 1 to 1,440 minutes."] });
+            }
+
+            return await actions.SnoozeAsync(id, TimeSpan.FromMinutes(minutes.Value), user, ct)
+                ? Results.NoContent()
+                : Results.Problem($"No open alarm {id}.", statusCode: 404);
+        });
+
+        desk.MapPost("/feeds/{feed}/pause", async (string feed, PauseRequest? body, StewardActions actions, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (!FeedKindNames.TryParse(feed, out var kind))
+            {
+                return Results.Problem($"Unknown feed '{feed}'.", statusCode: 404);
+            }
+
+            if (string.IsNullOrWhiteSpace(body?.Reason))
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why the feed is paused: the board shows it to every steward."] });
+            }
+
+            await actions.PauseAsync(kind.Slug(), body.Reason, user, ct);
+            return Results.NoContent();
+        });
+
+        desk.MapPost("/feeds/{feed}/resume", async (string feed, StewardActions actions, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (!FeedKindNames.TryParse(feed, out var kind))
+            {
+                return Results.Problem($"Unknown feed '{feed}'.", statusCode: 404);
+            }
+
+            await actions.ResumeAsync(kind.Slug(), user, ct);
+            return Results.NoContent();
+        });
+
+        return endpoints;
+    }
+
+    public sealed record PauseRequest(string? Reason);
+}
