@@ -6,6 +6,7 @@ using BIS.Web.Health;
 using BIS.Web.Incidents;
 using BIS.Web.Lookup;
 using BIS.Web.Map;
+using BIS.Web.Resilience;
 using BIS.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +19,7 @@ builder.Services.AddBuildingLookup();
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddDispatchConsole(builder.Configuration);
 builder.Services.AddProblemDetails();
+builder.Services.AddBisResilience();
 
 var app = builder.Build();
 
