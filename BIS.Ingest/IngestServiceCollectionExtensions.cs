@@ -45,6 +45,8 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<FeedLedger>();
         services.AddSingleton<FeedRunner>();
         services.AddSingleton<BIS.Ingest.Freshness.FeedFreshness>();
+        // Before the scheduler, so no run of this process can have started a directory yet.
+        services.AddHostedService<LeftoverInputsCleanup>();
         // Registered before the scheduler so the clustered job store finds its tables.
         services.AddHostedService<MigrateOnStartup>();
         services.AddFeedScheduling(configuration);
