@@ -5,6 +5,7 @@ using BIS.Ingest.Feeds;
 using BIS.Ingest.HazardIndex;
 using BIS.Ingest.Ledger;
 using BIS.Ingest.Pipeline;
+using BIS.Ingest.Retention;
 using BIS.Ingest.Scheduling;
 using BIS.Ingest.Sources;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ namespace BIS.Ingest;
 
 public static class IngestServiceCollectionExtensions
 {
-    /// <summary>Everything that loads feeds into the hazard index: database, readers, pipeline, rules, scheduler.</summary>
+    /// <summary>Everything that loads feeds into the hazard index: database, readers, pipeline, rules, retention, scheduler.</summary>
     public static IServiceCollection AddBisIngest(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBisDatabase(configuration);
@@ -47,6 +48,9 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<FeedRunner>();
         services.AddSingleton<BIS.Ingest.Freshness.FeedFreshness>();
         services.AddFeedAlarms(configuration);
+        services.AddRetention(configuration);
+        // Before the scheduler, so no run of this process can have started a directory yet.
+        services.AddHostedService<LeftoverInputsCleanup>();
         // Registered before the scheduler so the clustered job store finds its tables.
         services.AddHostedService<MigrateOnStartup>();
         services.AddFeedScheduling(configuration);

@@ -6,6 +6,7 @@ using BIS.Web.Health;
 using BIS.Web.Incidents;
 using BIS.Web.Lookup;
 using BIS.Web.Map;
+using BIS.Web.Resilience;
 using BIS.Web.Security;
 using BIS.Web.Steward;
 
@@ -20,6 +21,7 @@ builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddDispatchConsole(builder.Configuration);
 builder.Services.AddStewardDesk();
 builder.Services.AddProblemDetails();
+builder.Services.AddBisResilience();
 
 var app = builder.Build();
 

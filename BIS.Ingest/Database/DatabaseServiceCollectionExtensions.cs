@@ -7,7 +7,7 @@ namespace BIS.Ingest.Database;
 
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>Registers the validated database options and one shared NpgsqlDataSource with PostGIS types.</summary>
+    /// <summary>Registers the validated database options, one shared NpgsqlDataSource with PostGIS types, and how work is retried on a lost connection.</summary>
     public static IServiceCollection AddBisDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
@@ -16,6 +16,7 @@ public static class DatabaseServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton(sp => BisDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
         services.AddSingleton<Migrator>();
+        services.AddSingleton<DatabaseRetry>();
         return services;
     }
 }

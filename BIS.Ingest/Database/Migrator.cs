@@ -3,15 +3,52 @@ using DbUp;
 using DbUp.Engine.Output;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace BIS.Ingest.Database;
 
-/// <summary>Applies the plain-SQL migrations in infra/migrations (embedded) with DbUp, each exactly once.</summary>
+/// <summary>
+/// Applies the plain-SQL migrations in infra/migrations (embedded) with DbUp, each exactly once, under a
+/// PostgreSQL advisory lock: nodes started together migrate one after the other, and the later ones find
+/// nothing left to do instead of failing on tables the first one just created.
+/// </summary>
 public sealed class Migrator(IOptions<DatabaseOptions> options, ILogger<Migrator> logger)
 {
     public void Migrate() => Migrate(options.Value.ConnectionString, logger);
 
+    /// <summary>"BISM" in the high bytes: apart from the feed ("BIS\0") and index ("BISI") locks.</summary>
+    public const long LockKey = 0x4249_534D_0000_0000;
+
     public static void Migrate(string connectionString, ILogger? logger = null)
+    {
+        // A session lock on a connection of its own, outside DbUp's per-script transactions. Unpooled, so
+        // the lock cannot outlive this call in a pool; a process killed while holding it loses it with its session.
+        using var lockConnection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            ApplicationName = "bis-migrations",
+        }.ConnectionString);
+        lockConnection.Open();
+        using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(@key)", lockConnection) { CommandTimeout = 0 })
+        {
+            // Waits as long as another node's migrations take (an index build on a big table can take minutes).
+            take.Parameters.AddWithValue("key", LockKey);
+            take.ExecuteNonQuery();
+        }
+
+        try
+        {
+            Upgrade(connectionString, logger);
+        }
+        finally
+        {
+            using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(@key)", lockConnection);
+            release.Parameters.AddWithValue("key", LockKey);
+            release.ExecuteNonQuery();
+        }
+    }
+
+    private static void Upgrade(string connectionString, ILogger? logger)
     {
         var upgrader = DeployChanges.To
             .PostgresqlDatabase(connectionString)
@@ -27,7 +64,7 @@ public sealed class Migrator(IOptions<DatabaseOptions> options, ILogger<Migrator
         }
 
         // New tables and types must be visible to pooled connections that cached the old catalog.
-        Npgsql.NpgsqlConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
     }
 
     private sealed class LoggerUpgradeLog(ILogger logger) : IUpgradeLog

@@ -41,7 +41,7 @@ public sealed class FeedsOptionsValidator : IValidateOptions<FeedsOptions>
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
-    private static bool IsValidCron(string? cron)
+    internal static bool IsValidCron(string? cron)
     {
         try
         {

@@ -1,4 +1,5 @@
 using BIS.Domain.Feeds;
+using BIS.Ingest.Database;
 using BIS.Ingest.Feeds;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -28,9 +29,12 @@ public sealed record FeedFreshnessEntry(
 }
 
 /// <summary>Reads feed freshness from the ledger. A feed that never loaded is stale: unknown is not current.</summary>
-public sealed class FeedFreshness(NpgsqlDataSource dataSource, IOptionsMonitor<FeedsOptions> feeds, TimeProvider time)
+public sealed class FeedFreshness(NpgsqlDataSource dataSource, IOptionsMonitor<FeedsOptions> feeds, TimeProvider time, DatabaseRetry retry)
 {
-    public async Task<IReadOnlyDictionary<string, FeedFreshnessEntry>> ReadAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, FeedFreshnessEntry>> ReadAsync(CancellationToken cancellationToken) =>
+        await retry.IdempotentAsync(ct => ReadOnceAsync(ct), cancellationToken);
+
+    private async Task<IReadOnlyDictionary<string, FeedFreshnessEntry>> ReadOnceAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """

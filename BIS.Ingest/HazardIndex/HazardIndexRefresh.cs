@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BIS.Domain.Hazards;
+using BIS.Ingest.Database;
 using BIS.Ingest.Ledger;
 using BIS.Ingest.Pipeline;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,8 @@ namespace BIS.Ingest.HazardIndex;
 /// <see cref="LedgerName"/>, whose checksum is the <see cref="RulesFingerprint"/> it applied.
 /// </summary>
 public sealed class HazardIndexRefresh(
-    NpgsqlDataSource dataSource, FeedLedger ledger, HazardIndexBuilder indexBuilder, IOptions<HazardRuleOptions> rules, ILogger<HazardIndexRefresh> logger)
+    NpgsqlDataSource dataSource, FeedLedger ledger, HazardIndexBuilder indexBuilder, IOptions<HazardRuleOptions> rules, DatabaseRetry retry,
+    ILogger<HazardIndexRefresh> logger)
 {
     public const string LedgerName = "hazard-rules";
 
@@ -76,9 +78,8 @@ public sealed class HazardIndexRefresh(
 
     private async Task<long> RebuildAllAsync(long runId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LoadTransaction.BeginAsync(connection, cancellationToken);
+        await using var load = await LoadTransaction.StartAsync(dataSource, retry, cancellationToken);
+        var connection = load.Connection;
         await using (var everyBuilding = new NpgsqlCommand("INSERT INTO touched SELECT building_id FROM building; ANALYZE touched", connection) { CommandTimeout = 0 })
         {
             await everyBuilding.ExecuteNonQueryAsync(cancellationToken);
@@ -86,7 +87,7 @@ public sealed class HazardIndexRefresh(
 
         var changed = await indexBuilder.RebuildAsync(connection, runId, cancellationToken);
         await ChangeNotification.SendAsync(connection, FeedRunner.NotifyChannel, runId, LedgerName, changed, 0, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await load.Transaction.CommitAsync(cancellationToken);
         return changed.Count;
     }
 }

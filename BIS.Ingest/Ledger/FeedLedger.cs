@@ -1,3 +1,4 @@
+using BIS.Ingest.Database;
 using BIS.Ingest.Pipeline;
 using Npgsql;
 using NpgsqlTypes;
@@ -7,9 +8,10 @@ namespace BIS.Ingest.Ledger;
 /// <summary>
 /// The run ledger. Every call uses its own short connection, never the run's transaction, so a run
 /// that is refused, fails or is killed still leaves its row (a killed run stays "running" until the
-/// next run of the feed marks it failed).
+/// next run of the feed marks it failed). Reads and the finishing update are tried again on a lost
+/// connection (<see cref="DatabaseRetry"/>); the inserts are not.
 /// </summary>
-public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time, DatabaseRetry retry)
 {
     public async Task<long> StartAsync(string feed, string trigger, CancellationToken cancellationToken)
     {
@@ -50,6 +52,13 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
 
     public async Task FinishAsync(FeedRunResult result)
     {
+        // Sets the same values however often it runs; the ledger must be written even when the run was cancelled.
+        var now = time.GetUtcNow();
+        await retry.IdempotentAsync(ct => FinishOnceAsync(result, now, ct), CancellationToken.None);
+    }
+
+    private async Task FinishOnceAsync(FeedRunResult result, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand(
             """
             UPDATE feed_run SET finished_at = @now, status = @status, phase = NULL,
@@ -59,7 +68,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
                    refused_gate = @gate, accepted_by = @acceptedBy, accepts_run_id = @acceptsRun
             WHERE run_id = @run
             """);
-        command.Parameters.AddWithValue("now", time.GetUtcNow());
+        command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("status", result.Status.ToDb());
         command.Parameters.AddWithValue("read", result.RowsRead);
         command.Parameters.AddWithValue("accepted", result.RowsAccepted);
@@ -77,8 +86,7 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
         command.Parameters.AddWithValue("acceptedBy", (object?)result.AcceptedBy ?? DBNull.Value);
         command.Parameters.AddWithValue("acceptsRun", (object?)result.AcceptsRunId ?? DBNull.Value);
         command.Parameters.AddWithValue("phases", System.Text.Json.JsonSerializer.Serialize(result.PhaseSeconds));
-        // The ledger must be written even when the run was cancelled.
-        await command.ExecuteNonQueryAsync(CancellationToken.None);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task SaveRejectedAsync(long runId, IReadOnlyList<RejectedRow> rows)
@@ -112,7 +120,10 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     /// <summary>The last run that loaded data, or that found its input identical to such a run.</summary>
-    public async Task<LastGoodRun?> LastGoodAsync(string feed, CancellationToken cancellationToken)
+    public async Task<LastGoodRun?> LastGoodAsync(string feed, CancellationToken cancellationToken) =>
+        await retry.IdempotentAsync(ct => ReadLastGoodAsync(feed, ct), cancellationToken);
+
+    private async Task<LastGoodRun?> ReadLastGoodAsync(string feed, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
@@ -135,7 +146,10 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
     }
 
     /// <summary>The feed's latest run that has finished, other than <paramref name="currentRunId"/>; null when there is none.</summary>
-    public async Task<FinishedRun?> LastFinishedAsync(string feed, long currentRunId, CancellationToken cancellationToken)
+    public Task<FinishedRun?> LastFinishedAsync(string feed, long currentRunId, CancellationToken cancellationToken) =>
+        retry.IdempotentAsync(ct => ReadLastFinishedAsync(feed, currentRunId, ct), cancellationToken);
+
+    private async Task<FinishedRun?> ReadLastFinishedAsync(string feed, long currentRunId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
@@ -156,12 +170,13 @@ public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
             reader.IsDBNull(3) ? null : reader.GetString(3), reader.IsDBNull(4) ? null : reader.GetString(4));
     }
 
-    public async Task<bool> IsPausedAsync(string feed, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT paused FROM feed_control WHERE feed = @feed");
-        command.Parameters.AddWithValue("feed", feed);
-        return await command.ExecuteScalarAsync(cancellationToken) is true;
-    }
+    public async Task<bool> IsPausedAsync(string feed, CancellationToken cancellationToken) =>
+        await retry.IdempotentAsync(async ct =>
+        {
+            await using var command = dataSource.CreateCommand("SELECT paused FROM feed_control WHERE feed = @feed");
+            command.Parameters.AddWithValue("feed", feed);
+            return await command.ExecuteScalarAsync(ct) is true;
+        }, cancellationToken);
 
     // PostgreSQL text cannot hold NUL; a hostile file must not make the ledger write fail.
     private static string Clean(string value) => value.Contains('\0', StringComparison.Ordinal) ? value.Replace("\0", "\\0", StringComparison.Ordinal) : value;

@@ -1,5 +1,6 @@
 using BIS.Domain.Feeds;
 using BIS.Domain.Geo;
+using BIS.Ingest.Database;
 using BIS.Ingest.Feeds;
 using BIS.Ingest.HazardIndex;
 using BIS.Ingest.Ledger;
@@ -28,6 +29,7 @@ public sealed class FeedRunner(
     HazardIndexBuilder indexBuilder,
     CoordinateCleaner coordinates,
     FieldBounds bounds,
+    DatabaseRetry retry,
     ILogger<FeedRunner> logger)
 {
     public const string NotifyChannel = "bis_buildings_changed";
@@ -64,6 +66,11 @@ public sealed class FeedRunner(
         {
             await LoadTogetherAsync(plans, runs, trigger, options, force, acceptance, cancellationToken);
         }
+        catch (Exception) when (runs.Count == 0)
+        {
+            // Ended before any run started (no database, say): no ledger row to finish, and the caller must hear why.
+            throw;
+        }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
             ConcludeOpen(runs, FeedRunStatus.Cancelled, "Cancelled; the index was left as it was.");
@@ -89,10 +96,9 @@ public sealed class FeedRunner(
         List<FeedPlan> plans, List<FeedRun> runs, string trigger, FeedsOptions options, bool force, RunAcceptance? acceptance,
         CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Every feed adds the buildings it touched; the index is rebuilt for all of them at the end.
-        await LoadTransaction.BeginAsync(connection, cancellationToken);
+        await using var load = await LoadTransaction.StartAsync(dataSource, retry, cancellationToken);
+        var connection = load.Connection;
         // A first load of the linked feeds indexes their records once, after the last of them is merged.
         var feedRecordIndexes = plans.Any(p => StagingTable.IsBuildingLinked(p.Feed))
             ? await DeferredIndexes.DeferIfEmptyAsync(connection, "feed_record", cancellationToken)
@@ -148,7 +154,7 @@ public sealed class FeedRunner(
         await ChangeNotification.SendAsync(connection, NotifyChannel, lead.RunId, feedNames, changedBuildings, changedRecords, cancellationToken);
 
         await EnterAsync(loaded, "committing", cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await load.Transaction.CommitAsync(cancellationToken);
 
         var together = loaded.Count > 1 ? $" Indexed together with {loaded.Count - 1} other feed{(loaded.Count > 2 ? "s" : string.Empty)}." : string.Empty;
         foreach (var run in loaded)

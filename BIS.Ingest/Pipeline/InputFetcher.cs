@@ -22,9 +22,8 @@ public sealed class InputFetcher(IHttpClientFactory httpClients, IOptions<Ingest
             throw new FeedRefusedException("No input file is configured for this feed.");
         }
 
-        var root = ingestOptions.Value.WorkDirectory is { Length: > 0 } configured ? configured : Path.GetTempPath();
-        var directory = Directory.CreateDirectory(Path.Combine(root, "bis-run-" + Guid.NewGuid().ToString("N")));
-        var fetched = new FetchedInput(directory.FullName);
+        var directory = RunDirectory.Create(RunDirectory.RootFor(ingestOptions.Value));
+        var fetched = new FetchedInput(directory);
         try
         {
             using var checksum = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -151,20 +150,10 @@ public sealed class InputFetcher(IHttpClientFactory httpClients, IOptions<Ingest
 }
 
 /// <summary>The snapshot of a run's inputs; deleting it when the run is over.</summary>
-public sealed class FetchedInput(string directory) : IDisposable
+public sealed class FetchedInput(RunDirectory directory) : IDisposable
 {
     public FeedInput Input { get; set; } = new([]);
     public string Checksum { get; set; } = string.Empty;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp directory is harmless; the run's outcome must not depend on it.
-        }
-    }
+    public void Dispose() => directory.Dispose();
 }

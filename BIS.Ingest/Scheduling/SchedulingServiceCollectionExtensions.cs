@@ -2,6 +2,7 @@ using BIS.Domain.Feeds;
 using BIS.Ingest.Alarms;
 using BIS.Ingest.Database;
 using BIS.Ingest.Feeds;
+using BIS.Ingest.Retention;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -18,6 +19,7 @@ public static class SchedulingServiceCollectionExtensions
     {
         var ingest = configuration.GetSection(IngestOptions.Section).Get<IngestOptions>() ?? new IngestOptions();
         var feeds = configuration.GetSection(FeedsOptions.Section).Get<FeedsOptions>() ?? new FeedsOptions();
+        var retention = configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new RetentionOptions();
         services.AddSingleton<FeedTrigger>();
         if (!ingest.RunScheduler)
         {
@@ -77,6 +79,15 @@ public static class SchedulingServiceCollectionExtensions
                 .WithIdentity("hazard-rules-at-start", "index")
                 .UsingJobData(IndexRefreshJob.OnlyIfRulesChangedKey, true)
                 .StartNow());
+
+            if (retention.Enabled)
+            {
+                quartz.AddJob<RetentionJob>(job => job.WithIdentity(RetentionJob.Key).StoreDurably());
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(RetentionJob.Key)
+                    .WithIdentity("retention-cron", "maintenance")
+                    .WithCronSchedule(retention.Cron, cron => cron.WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
+            }
         });
 
         services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);

@@ -1,11 +1,12 @@
 using System.Security.Claims;
+using BIS.Ingest.Database;
 using BIS.Web.Live;
 using Npgsql;
 
 namespace BIS.Web.Incidents;
 
 /// <summary>Opens, lists and closes incidents and assigns units to them. Plain SQL against the store.</summary>
-public sealed class IncidentBook(NpgsqlDataSource dataSource)
+public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retry)
 {
     public const int MaxNotesLength = 2000;
 
@@ -128,7 +129,9 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource)
     public Task<IReadOnlyList<Incident>> OpenIncidentsAsync(CancellationToken cancellationToken) =>
         ListAsync("i.status = 'open'", null, cancellationToken);
 
-    public async Task<IReadOnlyList<Unit>> UnitsAsync(CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Unit>> UnitsAsync(CancellationToken cancellationToken) => retry.IdempotentAsync(ct => ReadUnitsAsync(ct), cancellationToken);
+
+    private async Task<IReadOnlyList<Unit>> ReadUnitsAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
@@ -148,7 +151,10 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource)
         return units;
     }
 
-    private async Task<IReadOnlyList<Incident>> ListAsync(string where, long? id, CancellationToken cancellationToken)
+    private Task<IReadOnlyList<Incident>> ListAsync(string where, long? id, CancellationToken cancellationToken) =>
+        retry.IdempotentAsync(ct => ReadListAsync(where, id, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<Incident>> ReadListAsync(string where, long? id, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             $"""

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using BIS.Ingest.Alarms;
+using BIS.Ingest.Database;
 using BIS.Ingest.Pipeline;
 using BIS.Web.Lookup;
+using BIS.Web.Resilience;
 using Npgsql;
 
 namespace BIS.Web.Live;
@@ -10,13 +12,22 @@ namespace BIS.Web.Live;
 /// LISTENs on the database's change channels and hands each notification to <see cref="LiveUpdates"/>.
 /// Every web node runs one, so a feed run or an incident opened on another node reaches every console.
 /// On a lost connection it reconnects with backoff and asks subscribers to resynchronise, because
-/// notifications sent while it was away are gone.
+/// notifications sent while it was away are gone. Whatever fails, it logs, waits and tries again: a
+/// listener that stopped would leave every console without live updates and with kept answers that are
+/// never dropped. Its connection is the first to hear PostgreSQL restart (the server ends it at once), so
+/// it also empties the lookup pool then: those connections are dead too, and requests should not find out one by one.
 /// </summary>
-public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpdates updates, LookupCaches caches, ILogger<DatabaseChangeListener> logger) : BackgroundService
+public sealed class DatabaseChangeListener(
+    NpgsqlDataSource dataSource,
+    [FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource lookupDataSource,
+    LiveUpdates updates,
+    LookupCaches caches,
+    ILogger<DatabaseChangeListener> logger) : BackgroundService
 {
     public const string IncidentsChannel = "bis_incidents_changed";
 
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    /// <summary>At most this long without live updates after the database is back.</summary>
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -25,7 +36,7 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var backoff = TimeSpan.FromSeconds(1);
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), MaxBackoff);
         var reconnecting = false;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -47,7 +58,7 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
                     await updates.PublishResynchronizeAsync();
                 }
 
-                backoff = TimeSpan.FromSeconds(1);
+                backoff.Reset();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -57,14 +68,21 @@ public sealed class DatabaseChangeListener(NpgsqlDataSource dataSource, LiveUpda
             {
                 return;
             }
-            catch (Exception exception) when (exception is NpgsqlException or IOException or TimeoutException)
+            catch (Exception exception)
             {
-                logger.LogWarning(exception, "Change listener lost the database; retrying in {Backoff}", backoff);
+                var lost = ConnectionLoss.Is(exception);
+                logger.Log(lost ? LogLevel.Warning : LogLevel.Error, exception, "Change listener {What}; retrying in {Backoff}",
+                    lost ? "lost the database" : "failed", backoff.Next);
                 // Notices sent while we are away are lost: nothing kept until now may be trusted.
                 caches.InvalidateAll();
+                if (lost)
+                {
+                    // Npgsql empties the listener's own pool when its connection breaks; the lookup pool is another.
+                    lookupDataSource.Clear();
+                }
+
                 reconnecting = true;
-                await Task.Delay(backoff, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, MaxBackoff.Ticks));
+                await backoff.WaitAsync(stoppingToken);
             }
         }
     }

@@ -2,14 +2,20 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BIS.Domain.Addresses;
 using BIS.Domain.Hazards;
+using BIS.Ingest.Database;
 using BIS.Ingest.Freshness;
 using BIS.Ingest.Pipeline;
 using Npgsql;
 
 namespace BIS.Web.Lookup;
 
-/// <summary>Read-only queries against the hazard index: by building id, by address text, by point.</summary>
-public sealed class BuildingLookup([FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, FeedFreshness freshness, LookupCaches caches, TimeProvider time)
+/// <summary>
+/// Read-only queries against the hazard index: by building id, by address text, by point. Each is tried
+/// again on a lost connection (<see cref="DatabaseRetry"/>), so the first lookups after PostgreSQL restarts
+/// are answered instead of failing on the pool's dead connections.
+/// </summary>
+public sealed class BuildingLookup(
+    [FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, FeedFreshness freshness, LookupCaches caches, TimeProvider time, DatabaseRetry retry)
 {
     public const int MaxQueryLength = 200;
 
@@ -18,7 +24,7 @@ public sealed class BuildingLookup([FromKeyedServices(LookupDataSource.Key)] Npg
     {
         var feeds = await caches.Freshness.GetOrReadAsync("feeds", async ct => await freshness.ReadAsync(ct), cancellationToken)
             ?? throw new InvalidOperationException("Feed freshness could not be read.");
-        var summary = await caches.Summaries.GetOrReadAsync(buildingId, ct => ReadAsync(buildingId, feeds, ct), cancellationToken);
+        var summary = await caches.Summaries.GetOrReadAsync(buildingId, ct => retry.IdempotentAsync(c => ReadAsync(buildingId, feeds, c), ct), cancellationToken);
         if (summary is null)
         {
             return null;
@@ -86,7 +92,7 @@ public sealed class BuildingLookup([FromKeyedServices(LookupDataSource.Key)] Npg
         }
 
         var key = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant() + "|" + limit;
-        return await caches.Searches.GetOrReadAsync(key, ct => SearchUncachedAsync(text, limit, ct), cancellationToken) ?? [];
+        return await caches.Searches.GetOrReadAsync(key, ct => retry.IdempotentAsync(c => SearchUncachedAsync(text, limit, c), ct), cancellationToken) ?? [];
     }
 
     private async Task<IReadOnlyList<BuildingCandidate>?> SearchUncachedAsync(string text, int limit, CancellationToken cancellationToken)
@@ -161,7 +167,10 @@ public sealed class BuildingLookup([FromKeyedServices(LookupDataSource.Key)] Npg
     }
 
     /// <summary>The building at a point: inside a footprint, else inside a parcel, else the nearest within 50 m.</summary>
-    public async Task<IReadOnlyList<BuildingCandidate>> AtAsync(double latitude, double longitude, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<BuildingCandidate>> AtAsync(double latitude, double longitude, CancellationToken cancellationToken) =>
+        retry.IdempotentAsync(ct => AtOnceAsync(latitude, longitude, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<BuildingCandidate>> AtOnceAsync(double latitude, double longitude, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """

@@ -1,3 +1,4 @@
+using BIS.Ingest.Database;
 using BIS.Web.Lookup;
 using BIS.Web.Security;
 using Npgsql;
@@ -13,15 +14,14 @@ public static class TileEndpoints
     public const string ContentType = "application/vnd.mapbox-vector-tile";
     public const int MaxZoom = 22;
 
-
-
     public static IEndpointRouteBuilder MapTiles(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/tiles/{z:int}/{x:int}/{y:int}.mvt", GetTileAsync).RequireAuthorization(BisPolicies.ReadHazards);
         return endpoints;
     }
 
-    private static async Task<IResult> GetTileAsync(int z, int x, int y, [FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, LookupCaches caches, HttpContext context, CancellationToken ct)
+    private static async Task<IResult> GetTileAsync(
+        int z, int x, int y, [FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, LookupCaches caches, DatabaseRetry retry, HttpContext context, CancellationToken ct)
     {
         if (z is < 0 or > MaxZoom || x < 0 || y < 0 || x >= 1L << z || y >= 1L << z)
         {
@@ -33,7 +33,7 @@ public static class TileEndpoints
             return Results.NoContent();
         }
 
-        var tile = await caches.Tiles.GetOrReadAsync((z, x, y), c => TileCutter.CutAsync(dataSource, z, x, y, c), ct) ?? [];
+        var tile = await caches.Tiles.GetOrReadAsync((z, x, y), c => retry.IdempotentAsync(r => TileCutter.CutAsync(dataSource, z, x, y, r), c), ct) ?? [];
         if (tile.Length == 0)
         {
             return Results.NoContent();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using BIS.Web.Lookup;
+using BIS.Web.Resilience;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -40,6 +41,7 @@ public sealed partial class TileSeeder(
         var refreshAfter = tiles.Lifetime * 2 / 3;
         long? seeded = null;
         var seededAt = Stopwatch.StartNew();
+        var backoff = new Backoff(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -52,6 +54,7 @@ public sealed partial class TileSeeder(
                     {
                         seeded = generation;
                         seededAt.Restart();
+                        backoff.Reset();
                     }
 
                     continue;
@@ -63,11 +66,12 @@ public sealed partial class TileSeeder(
             {
                 return;
             }
-            catch (Exception exception) when (exception is NpgsqlException or TimeoutException)
+            catch (Exception exception)
             {
-                // Tiles are still cut on demand; try again later.
-                LogSeedFailed(exception);
-                await Task.Delay(TimeSpan.FromSeconds(30), stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                // Whatever it was (the database restarting, a bug), seeding must not stop for good, nor stop
+                // the host: tiles are still cut on demand meanwhile.
+                LogSeedFailed(exception, backoff.Next.TotalSeconds);
+                await backoff.WaitAsync(stoppingToken);
             }
         }
     }
@@ -151,6 +155,6 @@ public sealed partial class TileSeeder(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Map tile seeding stopped at z{Zoom}: the tile cache's share ({Megabytes} MB) is full; raise Lookup:Cache:TileMegabytes")]
     private partial void LogBudgetReached(int zoom, long megabytes);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not cut the map tiles ahead; they are cut on demand")]
-    private partial void LogSeedFailed(Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not cut the map tiles ahead; they are cut on demand (trying again in {Seconds} s)")]
+    private partial void LogSeedFailed(Exception exception, double seconds);
 }

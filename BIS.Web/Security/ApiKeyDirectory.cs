@@ -1,3 +1,4 @@
+using BIS.Ingest.Database;
 using BIS.Web.Lookup;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
@@ -12,7 +13,7 @@ public sealed record ApiClient(string Name, string Role);
 /// for <see cref="Remembered"/>: a key disabled in the database stops working within that time.
 /// Unknown keys are not kept, so guessing cannot fill the memory.
 /// </summary>
-public sealed class ApiKeyDirectory([FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource) : IDisposable
+public sealed class ApiKeyDirectory([FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, DatabaseRetry retry) : IDisposable
 {
     public static readonly TimeSpan Remembered = TimeSpan.FromSeconds(30);
 
@@ -25,17 +26,22 @@ public sealed class ApiKeyDirectory([FromKeyedServices(LookupDataSource.Key)] Np
             return client;
         }
 
-        await using var command = dataSource.CreateCommand("SELECT name, role FROM api_client WHERE key_sha256 = @hash AND NOT disabled");
-        command.Parameters.AddWithValue("hash", keyHash);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
+        client = await retry.IdempotentAsync(ct => ReadAsync(keyHash, ct), cancellationToken);
+        if (client is null)
         {
             return null;
         }
 
-        client = new ApiClient(reader.GetString(0), reader.GetString(1));
         _known.Set(keyHash, client, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Remembered });
         return client;
+    }
+
+    private async Task<ApiClient?> ReadAsync(string keyHash, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT name, role FROM api_client WHERE key_sha256 = @hash AND NOT disabled");
+        command.Parameters.AddWithValue("hash", keyHash);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new ApiClient(reader.GetString(0), reader.GetString(1)) : null;
     }
 
     public void Dispose() => _known.Dispose();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Threading.Channels;
+using BIS.Ingest.Database;
 using BIS.Web.Lookup;
 using Npgsql;
 using NpgsqlTypes;
@@ -23,13 +24,15 @@ public sealed class HazardAudit : IAsyncDisposable
     private const int Writers = 4;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly DatabaseRetry _retry;
     private readonly ILogger<HazardAudit> _logger;
     private readonly Channel<View> _queue = Channel.CreateBounded<View>(new BoundedChannelOptions(10_000));
     private readonly Task _writers;
 
-    public HazardAudit([FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, ILogger<HazardAudit> logger)
+    public HazardAudit([FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, DatabaseRetry retry, ILogger<HazardAudit> logger)
     {
         _dataSource = dataSource;
+        _retry = retry;
         _logger = logger;
         _writers = Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteAsync)));
     }
@@ -80,12 +83,15 @@ public sealed class HazardAudit : IAsyncDisposable
 
     private async Task InsertAsync(List<View> batch)
     {
-        await using var command = _dataSource.CreateCommand(
+        // Opening is tried again while the server is away (nothing is sent before it is open); the INSERT
+        // is not: a batch whose connection broke mid-way fails its views rather than maybe writing them twice.
+        await using var connection = await _retry.OpenAsync(_dataSource, CancellationToken.None);
+        await using var command = new NpgsqlCommand(
             """
             INSERT INTO audit_log (actor, actor_role, action, building_id, incident_id)
             SELECT actor, role, 'view-hazards', building, incident
             FROM unnest(@actors, @roles, @buildings, @incidents) AS v(actor, role, building, incident)
-            """);
+            """, connection);
         command.Parameters.AddWithValue("actors", batch.Select(v => v.Actor).ToArray());
         command.Parameters.AddWithValue("roles", batch.Select(v => v.Roles).ToArray());
         command.Parameters.AddWithValue("buildings", batch.Select(v => v.BuildingId).ToArray());

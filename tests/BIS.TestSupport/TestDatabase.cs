@@ -8,28 +8,36 @@ namespace BIS.TestSupport;
 /// A fresh, migrated database on the real local PostgreSQL server (started by infra/bis), private to
 /// one test class and dropped afterwards. PostGIS and pg_trgm come from template1.
 /// </summary>
-public sealed class TestDatabase : IAsyncLifetime
+/// <param name="adminConnectionString">Another server (a <see cref="PrivateCluster"/>); the shared test server when null.</param>
+/// <param name="migrated">False: an empty database, for tests of the migrations themselves.</param>
+public sealed class TestDatabase(string? adminConnectionString = null, bool migrated = true) : IAsyncLifetime
 {
     public static string AdminConnectionString =>
         Environment.GetEnvironmentVariable("BIS_TEST_ADMIN_CONNECTION")
         ?? "Host=127.0.0.1;Port=5433;Database=postgres;Username=bis;Password=bis";
 
+    private readonly string _admin = adminConnectionString ?? AdminConnectionString;
+
     public string Name { get; } = "bis_test_" + Guid.NewGuid().ToString("N")[..12];
 
-    public string ConnectionString => new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name, MaxPoolSize = 40 }.ConnectionString;
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_admin) { Database = Name, MaxPoolSize = 40 }.ConnectionString;
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        await using (var admin = new NpgsqlConnection(AdminConnectionString))
+        await using (var admin = new NpgsqlConnection(_admin))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE \"{Name}\" TEMPLATE template1", admin);
             await create.ExecuteNonQueryAsync();
         }
 
-        Migrator.Migrate(ConnectionString);
+        if (migrated)
+        {
+            Migrator.Migrate(ConnectionString);
+        }
+
         DataSource = BisDataSource.Create(ConnectionString);
     }
 
@@ -37,7 +45,7 @@ public sealed class TestDatabase : IAsyncLifetime
     {
         await DataSource.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
-        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await using var admin = new NpgsqlConnection(_admin);
         await admin.OpenAsync();
         // A plain DROP makes autovacuum workers leave (after a big load one is often busy there);
         // FORCE ends our own stray sessions but may not signal autovacuum as a non-superuser.

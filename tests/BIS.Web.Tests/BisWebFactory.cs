@@ -15,8 +15,19 @@ namespace BIS.Web.Tests;
 /// </summary>
 public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
     private bool _disposed;
+
+    public BisWebFactory()
+        : this(new TestDatabase())
+    {
+    }
+
+    /// <summary>On another server's database (a <see cref="PrivateCluster"/>'s).</summary>
+    protected BisWebFactory(TestDatabase database)
+    {
+        _database = database;
+    }
 
     public MiniCity City { get; } = new();
 

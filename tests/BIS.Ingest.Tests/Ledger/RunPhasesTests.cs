@@ -1,5 +1,7 @@
+using BIS.Ingest.Database;
 using BIS.Ingest.Ledger;
 using BIS.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BIS.Ingest.Tests.Ledger;
 
@@ -15,7 +17,7 @@ public sealed class RunPhasesTests : IAsyncLifetime
     [Fact]
     public async Task A_phase_entered_twice_counts_both_times_and_the_ledger_shows_the_current_one()
     {
-        var ledger = new FeedLedger(_database.DataSource, TimeProvider.System);
+        var ledger = new FeedLedger(_database.DataSource, TimeProvider.System, new DatabaseRetry(NullLogger<DatabaseRetry>.Instance));
         var runId = await ledger.StartAsync("violations", "test", CancellationToken.None);
         var phases = new RunPhases(ledger, runId);
 

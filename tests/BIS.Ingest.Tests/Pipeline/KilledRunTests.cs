@@ -4,7 +4,6 @@ using BIS.Ingest.Ledger;
 using BIS.Ingest.Pipeline;
 using BIS.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace BIS.Ingest.Tests.Pipeline;
 
@@ -67,29 +66,5 @@ public sealed class KilledRunTests : IAsyncLifetime, IDisposable
             "SELECT count(*) FROM feed_run WHERE feed = 'violations' AND status = 'failed' AND message LIKE '%abandoned%'"));
     }
 
-    private Process StartIngest(params string[] verb)
-    {
-        // The test runs from tests/BIS.Ingest.Tests/bin/<Configuration>/net10.0/; use the same configuration.
-        var configuration = Path.GetFileName(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)))!;
-        var dll = Path.Combine(RepoPaths.Root, "BIS.Ingest", "bin", configuration, "net10.0", "BIS.Ingest.dll");
-        Assert.True(File.Exists(dll), $"{dll} is not built.");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in verb)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (key, value) in _city.FeedSettings())
-        {
-            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
-        start.Environment["Database__ConnectionString"] = _database.ConnectionString;
-        start.Environment.Remove("Feeds__ManifestPath");
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
+    private Process StartIngest(params string[] verb) => IngestProcess.Start(_database, _city, new Dictionary<string, string?>(), verb);
 }

@@ -9,13 +9,16 @@ internal static class LockWait
     /// Holds an exclusive lock on hazard_index until disposed, so a feed run provably stops inside its
     /// transaction (at the index upsert) where the test can cancel it or kill its process.
     /// </summary>
-    public static async Task<IAsyncDisposable> HoldIndexAsync(TestDatabase database)
+    public static Task<IAsyncDisposable> HoldIndexAsync(TestDatabase database) => HoldTableAsync(database, "hazard_index");
+
+    /// <summary>Blocks every write to <paramref name="table"/> (reads go on) until disposed.</summary>
+    public static async Task<IAsyncDisposable> HoldTableAsync(TestDatabase database, string table)
     {
         var connection = await database.DataSource.OpenConnectionAsync();
         var transaction = await connection.BeginTransactionAsync();
-        await using (var lockIndex = new NpgsqlCommand("LOCK TABLE hazard_index IN EXCLUSIVE MODE", connection, transaction))
+        await using (var lockTable = new NpgsqlCommand($"LOCK TABLE {table} IN EXCLUSIVE MODE", connection, transaction))
         {
-            await lockIndex.ExecuteNonQueryAsync();
+            await lockTable.ExecuteNonQueryAsync();
         }
 
         return new Release(connection, transaction);

@@ -18,7 +18,7 @@ public sealed class HazardAuditTests : IAsyncLifetime
     [Fact]
     public async Task Views_made_at_once_are_each_written_with_their_user_building_and_incident()
     {
-        await using (var audit = new HazardAudit(_database.DataSource, NullLogger<HazardAudit>.Instance))
+        await using (var audit = new HazardAudit(_database.DataSource, new DatabaseRetry(NullLogger<DatabaseRetry>.Instance), NullLogger<HazardAudit>.Instance))
         {
             await Task.WhenAll(Enumerable.Range(1, 300).Select(i =>
                 audit.RecordViewAsync(User($"user{i % 7}", BisRoles.Dispatcher), 1000 + i, i % 3 == 0 ? i : null, CancellationToken.None)));
@@ -36,7 +36,7 @@ public sealed class HazardAuditTests : IAsyncLifetime
     {
         // Nothing listens on port 1: every batch fails, and so must every caller in it.
         await using var unreachable = BisDataSource.Create("Host=127.0.0.1;Port=1;Database=bis;Username=bis;Password=bis;Timeout=2");
-        await using var audit = new HazardAudit(unreachable, NullLogger<HazardAudit>.Instance);
+        await using var audit = new HazardAudit(unreachable, new DatabaseRetry(NullLogger<DatabaseRetry>.Instance), NullLogger<HazardAudit>.Instance);
 
         var views = Enumerable.Range(1, 5).Select(i => audit.RecordViewAsync(User("dispatcher", BisRoles.Dispatcher), i, null, CancellationToken.None)).ToList();
 
