@@ -6,12 +6,23 @@ using Microsoft.Extensions.Options;
 
 namespace BIS.Ingest.Database;
 
-/// <summary>Applies the plain-SQL migrations in infra/migrations (embedded) with DbUp, each exactly once.</summary>
+/// <summary>
+/// Applies the plain-SQL migrations in infra/migrations (embedded) with DbUp, each exactly once, as the
+/// schema owner; then grants the runtime role its privileges when it is another role.
+/// </summary>
 public sealed class Migrator(IOptions<DatabaseOptions> options, ILogger<Migrator> logger)
 {
-    public void Migrate() => Migrate(options.Value.ConnectionString, logger);
+    public void Migrate()
+    {
+        var database = options.Value;
+        var separateOwner = !string.IsNullOrWhiteSpace(database.OwnerConnectionString);
+        Migrate(database.OwnerOrRuntimeConnectionString, logger, separateOwner ? RuntimeRoleGrants.RoleOf(database.ConnectionString) : null);
+    }
 
-    public static void Migrate(string connectionString, ILogger? logger = null)
+    /// <param name="connectionString">The schema owner's connection string.</param>
+    /// <param name="logger">Where DbUp reports each script.</param>
+    /// <param name="runtimeRole">The app's runtime role, granted its privileges afterwards; none when one role does everything.</param>
+    public static void Migrate(string connectionString, ILogger? logger = null, string? runtimeRole = null)
     {
         var upgrader = DeployChanges.To
             .PostgresqlDatabase(connectionString)
@@ -24,6 +35,11 @@ public sealed class Migrator(IOptions<DatabaseOptions> options, ILogger<Migrator
         if (!result.Successful)
         {
             throw new InvalidOperationException($"Database migration failed in {result.ErrorScript?.Name}: {result.Error.Message}", result.Error);
+        }
+
+        if (runtimeRole is not null)
+        {
+            RuntimeRoleGrants.Apply(connectionString, runtimeRole, logger);
         }
 
         // New tables and types must be visible to pooled connections that cached the old catalog.

@@ -1,4 +1,6 @@
+using BIS.Ingest.Database;
 using BIS.Ingest.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -9,7 +11,7 @@ namespace BIS.Ingest.Ledger;
 /// that is refused, fails or is killed still leaves its row (a killed run stays "running" until the
 /// next run of the feed marks it failed).
 /// </summary>
-public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time)
+public sealed class FeedLedger([FromKeyedServices(BisDataSource.OwnerKey)] NpgsqlDataSource dataSource, TimeProvider time)
 {
     public async Task<long> StartAsync(string feed, string trigger, CancellationToken cancellationToken)
     {

@@ -1,10 +1,12 @@
 using BIS.Domain.Feeds;
 using BIS.Domain.Geo;
+using BIS.Ingest.Database;
 using BIS.Ingest.Feeds;
 using BIS.Ingest.HazardIndex;
 using BIS.Ingest.Ledger;
 using BIS.Ingest.Linkage;
 using BIS.Ingest.Merge;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -18,7 +20,7 @@ namespace BIS.Ingest.Pipeline;
 /// a cancellation or a killed process leaves the index exactly as it was.
 /// </summary>
 public sealed class FeedRunner(
-    NpgsqlDataSource dataSource,
+    [FromKeyedServices(BisDataSource.OwnerKey)] NpgsqlDataSource dataSource,
     IEnumerable<IFeedReader> readers,
     IOptionsMonitor<FeedsOptions> feedsOptions,
     IOptions<IngestOptions> ingestOptions,

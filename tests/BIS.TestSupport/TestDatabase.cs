@@ -14,9 +14,24 @@ public sealed class TestDatabase : IAsyncLifetime
         Environment.GetEnvironmentVariable("BIS_TEST_ADMIN_CONNECTION")
         ?? "Host=127.0.0.1;Port=5433;Database=postgres;Username=bis;Password=bis";
 
+    /// <summary>
+    /// The app's runtime role on the test server (created by infra/postgres/provision.sh): it owns nothing
+    /// and is granted by the migrations what BIS.Web needs, the audit log only SELECT and INSERT.
+    /// </summary>
+    public static string RuntimeLoginConnectionString =>
+        Environment.GetEnvironmentVariable("BIS_TEST_RUNTIME_CONNECTION")
+        ?? "Host=127.0.0.1;Port=5433;Database=postgres;Username=bis_app;Password=bis";
+
+    /// <summary>The runtime role's name (bis_app unless BIS_TEST_RUNTIME_CONNECTION says otherwise).</summary>
+    public static string RuntimeRole => RuntimeRoleGrants.RoleOf(RuntimeLoginConnectionString);
+
     public string Name { get; } = "bis_test_" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>The schema owner (the admin login, which creates the database): migrations, feed loads, test set-up and checks.</summary>
     public string ConnectionString => new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = Name, MaxPoolSize = 40 }.ConnectionString;
+
+    /// <summary>The runtime role, as BIS.Web's request paths connect in production.</summary>
+    public string RuntimeConnectionString => new NpgsqlConnectionStringBuilder(RuntimeLoginConnectionString) { Database = Name, MaxPoolSize = 40 }.ConnectionString;
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
@@ -29,7 +44,7 @@ public sealed class TestDatabase : IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
-        Migrator.Migrate(ConnectionString);
+        Migrator.Migrate(ConnectionString, runtimeRole: RuntimeRole);
         DataSource = BisDataSource.Create(ConnectionString);
     }
 

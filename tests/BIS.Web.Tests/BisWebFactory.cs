@@ -50,18 +50,25 @@ public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where the feeds read from.</summary>
     protected virtual Dictionary<string, string?> FeedSettings() => City.FeedSettings();
 
+    /// <summary>
+    /// What this node is configured with; a second node on the same database starts from the same. As in
+    /// production, requests are served by the runtime role and feeds are loaded by the schema owner.
+    /// </summary>
+    public Dictionary<string, string?> NodeSettings()
+    {
+        var settings = FeedSettings();
+        settings["Units:RosterFile"] = Path.Combine(RepoPaths.Root, "infra", "sample-city", "units.csv");
+        settings["Database:ConnectionString"] = _database.RuntimeConnectionString;
+        settings["Database:OwnerConnectionString"] = _database.ConnectionString;
+        settings["Database:MigrateOnStartup"] = "false";
+        settings["Ingest:RunScheduler"] = RunScheduler ? "true" : "false";
+        return settings;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(configuration =>
-        {
-            var settings = FeedSettings();
-            settings["Units:RosterFile"] = Path.Combine(RepoPaths.Root, "infra", "sample-city", "units.csv");
-            settings["Database:ConnectionString"] = _database.ConnectionString;
-            settings["Database:MigrateOnStartup"] = "false";
-            settings["Ingest:RunScheduler"] = RunScheduler ? "true" : "false";
-            configuration.AddInMemoryCollection(settings);
-        });
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(NodeSettings()));
     }
 
     /// <summary>A client authenticated as the CAD system.</summary>
