@@ -9,12 +9,14 @@ using BIS.Web.Map;
 using BIS.Web.Resilience;
 using BIS.Web.Security;
 using BIS.Web.Steward;
+using BIS.Web.Security.Keys;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
 
 builder.Services.AddBisIngest(builder.Configuration);
 builder.Services.AddBisSecurity(builder.Configuration);
+builder.Services.AddBisDataProtection(builder.Configuration);
 builder.Services.AddBisHealth();
 builder.Services.AddBuildingLookup();
 builder.Services.AddIncidents(builder.Configuration);

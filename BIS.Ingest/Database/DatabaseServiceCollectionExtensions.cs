@@ -7,14 +7,26 @@ namespace BIS.Ingest.Database;
 
 public static class DatabaseServiceCollectionExtensions
 {
-    /// <summary>Registers the validated database options, one shared NpgsqlDataSource with PostGIS types, and how work is retried on a lost connection.</summary>
+    /// <summary>
+    /// Registers the validated database options and the shared NpgsqlDataSources with PostGIS types: the
+    /// runtime role's (unkeyed: whatever answers a request) and the schema owner's (keyed
+    /// <see cref="BisDataSource.OwnerKey"/>: feed loads), which is the same one when no owner is configured; and how work is retried on a lost connection.
+    /// </summary>
     public static IServiceCollection AddBisDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>()
             .Bind(configuration.GetSection(DatabaseOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>();
         services.AddSingleton(sp => BisDataSource.Create(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString));
+        services.AddKeyedSingleton(BisDataSource.OwnerKey, (sp, _) =>
+        {
+            var options = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return string.IsNullOrWhiteSpace(options.OwnerConnectionString)
+                ? sp.GetRequiredService<NpgsqlDataSource>()
+                : BisDataSource.Create(options.OwnerConnectionString);
+        });
         services.AddSingleton<Migrator>();
         services.AddSingleton<DatabaseRetry>();
         return services;
@@ -23,6 +35,12 @@ public static class DatabaseServiceCollectionExtensions
 
 public static class BisDataSource
 {
+    /// <summary>
+    /// Service key of the schema owner's data source. Feed loads write through it: a first load into empty
+    /// tables drops and rebuilds their indexes and foreign keys, and ANALYZEs them, which only the owner may.
+    /// </summary>
+    public const string OwnerKey = "owner";
+
     /// <summary>
     /// Memory a session may keep its temporary tables in. A feed run stages its input in temp tables
     /// (150 MB for 340,000 violations, 300 MB for a city's index rows); at PostgreSQL's default of 8 MB

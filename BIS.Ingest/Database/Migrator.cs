@@ -8,18 +8,27 @@ using Npgsql;
 namespace BIS.Ingest.Database;
 
 /// <summary>
-/// Applies the plain-SQL migrations in infra/migrations (embedded) with DbUp, each exactly once, under a
-/// PostgreSQL advisory lock: nodes started together migrate one after the other, and the later ones find
-/// nothing left to do instead of failing on tables the first one just created.
+/// Applies the plain-SQL migrations in infra/migrations (embedded) with DbUp, each exactly once, as the
+/// schema owner, under a PostgreSQL advisory lock: nodes started together migrate one after the other, and the
+/// later ones find nothing left to do instead of failing on tables the first one just created. Then grants the
+/// runtime role its privileges when it is another role.
 /// </summary>
 public sealed class Migrator(IOptions<DatabaseOptions> options, ILogger<Migrator> logger)
 {
-    public void Migrate() => Migrate(options.Value.ConnectionString, logger);
+    public void Migrate()
+    {
+        var database = options.Value;
+        var separateOwner = !string.IsNullOrWhiteSpace(database.OwnerConnectionString);
+        Migrate(database.OwnerOrRuntimeConnectionString, logger, separateOwner ? RuntimeRoleGrants.RoleOf(database.ConnectionString) : null);
+    }
 
     /// <summary>"BISM" in the high bytes: apart from the feed ("BIS\0") and index ("BISI") locks.</summary>
     public const long LockKey = 0x4249_534D_0000_0000;
 
-    public static void Migrate(string connectionString, ILogger? logger = null)
+    /// <param name="connectionString">The schema owner's connection string.</param>
+    /// <param name="logger">Where DbUp reports each script.</param>
+    /// <param name="runtimeRole">The app's runtime role, granted its privileges afterwards; none when one role does everything.</param>
+    public static void Migrate(string connectionString, ILogger? logger = null, string? runtimeRole = null)
     {
         // A session lock on a connection of its own, outside DbUp's per-script transactions. Unpooled, so
         // the lock cannot outlive this call in a pool; a process killed while holding it loses it with its session.
@@ -38,7 +47,7 @@ public sealed class Migrator(IOptions<DatabaseOptions> options, ILogger<Migrator
 
         try
         {
-            Upgrade(connectionString, logger);
+            Upgrade(connectionString, logger, runtimeRole);
         }
         finally
         {
@@ -48,7 +57,7 @@ public sealed class Migrator(IOptions<DatabaseOptions> options, ILogger<Migrator
         }
     }
 
-    private static void Upgrade(string connectionString, ILogger? logger)
+    private static void Upgrade(string connectionString, ILogger? logger, string? runtimeRole)
     {
         var upgrader = DeployChanges.To
             .PostgresqlDatabase(connectionString)
@@ -61,6 +70,11 @@ public sealed class Migrator(IOptions<DatabaseOptions> options, ILogger<Migrator
         if (!result.Successful)
         {
             throw new InvalidOperationException($"Database migration failed in {result.ErrorScript?.Name}: {result.Error.Message}", result.Error);
+        }
+
+        if (runtimeRole is not null)
+        {
+            RuntimeRoleGrants.Apply(connectionString, runtimeRole, logger);
         }
 
         // New tables and types must be visible to pooled connections that cached the old catalog.

@@ -6,6 +6,7 @@ using BIS.Domain.Hazards;
 using BIS.Ingest.Database;
 using BIS.Ingest.Ledger;
 using BIS.Ingest.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -21,8 +22,8 @@ namespace BIS.Ingest.HazardIndex;
 /// <see cref="LedgerName"/>, whose checksum is the <see cref="RulesFingerprint"/> it applied.
 /// </summary>
 public sealed class HazardIndexRefresh(
-    NpgsqlDataSource dataSource, FeedLedger ledger, HazardIndexBuilder indexBuilder, IOptions<HazardRuleOptions> rules, DatabaseRetry retry,
-    ILogger<HazardIndexRefresh> logger)
+    [FromKeyedServices(BisDataSource.OwnerKey)] NpgsqlDataSource dataSource, FeedLedger ledger, HazardIndexBuilder indexBuilder, IOptions<HazardRuleOptions> rules,
+    DatabaseRetry retry, ILogger<HazardIndexRefresh> logger)
 {
     public const string LedgerName = "hazard-rules";
 

@@ -1,5 +1,6 @@
 using BIS.Ingest.Database;
 using BIS.Ingest.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -11,7 +12,7 @@ namespace BIS.Ingest.Ledger;
 /// next run of the feed marks it failed). Reads and the finishing update are tried again on a lost
 /// connection (<see cref="DatabaseRetry"/>); the inserts are not.
 /// </summary>
-public sealed class FeedLedger(NpgsqlDataSource dataSource, TimeProvider time, DatabaseRetry retry)
+public sealed class FeedLedger([FromKeyedServices(BisDataSource.OwnerKey)] NpgsqlDataSource dataSource, TimeProvider time, DatabaseRetry retry)
 {
     public async Task<long> StartAsync(string feed, string trigger, CancellationToken cancellationToken)
     {

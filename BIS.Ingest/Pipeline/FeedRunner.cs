@@ -7,6 +7,7 @@ using BIS.Ingest.Ledger;
 using BIS.Ingest.Linkage;
 using BIS.Ingest.Merge;
 using BIS.Ingest.Sources.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -20,7 +21,7 @@ namespace BIS.Ingest.Pipeline;
 /// a cancellation or a killed process leaves the index exactly as it was.
 /// </summary>
 public sealed class FeedRunner(
-    NpgsqlDataSource dataSource,
+    [FromKeyedServices(BisDataSource.OwnerKey)] NpgsqlDataSource dataSource,
     IEnumerable<IFeedReader> readers,
     IOptionsMonitor<FeedsOptions> feedsOptions,
     IOptions<IngestOptions> ingestOptions,

@@ -30,7 +30,8 @@ public static class SchedulingServiceCollectionExtensions
         {
             if (ingest.Clustered)
             {
-                var connectionString = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.ConnectionString
+                // The job store belongs to the ingest side: the schema owner's connection, which also creates its tables.
+                var connectionString = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>()?.OwnerOrRuntimeConnectionString
                     ?? throw new InvalidOperationException("Ingest:Clustered needs Database:ConnectionString.");
                 quartz.UsePersistentStore(store =>
                 {

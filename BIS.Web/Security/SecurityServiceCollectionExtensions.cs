@@ -57,6 +57,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<HazardAudit>();
         services.AddSingleton<ApiKeyDirectory>();
         services.AddHostedService<SampleAccountsSeeder>();
+        services.AddHostedService<AuditLogProtectionCheck>();
         return services;
     }
 

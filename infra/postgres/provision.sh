@@ -9,6 +9,10 @@ PORT="${BIS_PG_PORT:-5433}"
 DB_USER="${BIS_PG_USER:-bis}"
 DB_PASSWORD="${BIS_PG_PASSWORD:-bis}"
 DB_NAME="${BIS_PG_DATABASE:-bis}"
+# The app's runtime role: what serves requests connects as it. It owns nothing; the migrations grant it
+# what it needs, and on the audit log only SELECT and INSERT. DB_USER owns the database and migrates.
+APP_USER="${BIS_PG_APP_USER:-bis_app}"
+APP_PASSWORD="${BIS_PG_APP_PASSWORD:-bis}"
 
 log() { printf '[postgres] %s\n' "$*"; }
 
@@ -79,7 +83,13 @@ DO \$\$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$DB_USER') THEN
     CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD';
   END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$APP_USER') THEN
+    CREATE ROLE $APP_USER LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '$APP_PASSWORD';
+  END IF;
 END \$\$;
+-- The owner may end the runtime role's sessions (DROP DATABASE ... WITH (FORCE) in the tests, a DBA
+-- clearing a stuck node); it gains no privilege it lacks, and the runtime role gains nothing at all.
+GRANT $APP_USER TO $DB_USER;
 SQL
   # Extensions live in template1 so every database the tests create already has them; creating
   # PostGIS needs a superuser, which the application role deliberately is not.
@@ -101,4 +111,4 @@ install_packages
 create_cluster
 start_cluster
 create_role_and_database
-log "ready: Host=127.0.0.1;Port=$PORT;Database=$DB_NAME;Username=$DB_USER"
+log "ready: Host=127.0.0.1;Port=$PORT;Database=$DB_NAME;Username=$APP_USER (runtime), Username=$DB_USER (owner)"

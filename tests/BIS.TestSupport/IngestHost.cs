@@ -15,6 +15,8 @@ public static class IngestHost
         var settings = new Dictionary<string, string?>
         {
             ["Database:ConnectionString"] = connectionString,
+            // One role unless a test says otherwise: never an owner string inherited from the environment (infra/bis exports one).
+            ["Database:OwnerConnectionString"] = string.Empty,
             ["Database:MigrateOnStartup"] = "false",
             ["Ingest:RunScheduler"] = "false",
             [FeedManifestConfiguration.ManifestPathKey] = manifestPath,

@@ -18,9 +18,29 @@ public sealed class TestDatabase(string? adminConnectionString = null, bool migr
 
     private readonly string _admin = adminConnectionString ?? AdminConnectionString;
 
+    /// <summary>
+    /// The app's runtime role on the test server (created by infra/postgres/provision.sh): it owns nothing
+    /// and is granted by the migrations what BIS.Web needs, the audit log only SELECT and INSERT.
+    /// </summary>
+    public static string RuntimeLoginConnectionString =>
+        Environment.GetEnvironmentVariable("BIS_TEST_RUNTIME_CONNECTION")
+        ?? "Host=127.0.0.1;Port=5433;Database=postgres;Username=bis_app;Password=bis";
+
+    /// <summary>The runtime role's name (bis_app unless BIS_TEST_RUNTIME_CONNECTION says otherwise).</summary>
+    public static string RuntimeRole => RuntimeRoleGrants.RoleOf(RuntimeLoginConnectionString);
+
     public string Name { get; } = "bis_test_" + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>The schema owner (the admin login, which creates the database): migrations, feed loads, test set-up and checks.</summary>
     public string ConnectionString => new NpgsqlConnectionStringBuilder(_admin) { Database = Name, MaxPoolSize = 40 }.ConnectionString;
+
+    /// <summary>A private cluster has no runtime role: it runs as one role, like a single-role install.</summary>
+    private bool OnSharedServer => adminConnectionString is null;
+
+    /// <summary>The runtime role, as BIS.Web's request paths connect in production.</summary>
+    public string RuntimeConnectionString => OnSharedServer
+        ? new NpgsqlConnectionStringBuilder(RuntimeLoginConnectionString) { Database = Name, MaxPoolSize = 40 }.ConnectionString
+        : ConnectionString;
 
     public NpgsqlDataSource DataSource { get; private set; } = null!;
 
@@ -35,7 +55,7 @@ public sealed class TestDatabase(string? adminConnectionString = null, bool migr
 
         if (migrated)
         {
-            Migrator.Migrate(ConnectionString);
+            Migrator.Migrate(ConnectionString, runtimeRole: OnSharedServer ? RuntimeRole : null);
         }
 
         DataSource = BisDataSource.Create(ConnectionString);

@@ -16,6 +16,20 @@ namespace BIS.Web.Tests;
 public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly TestDatabase _database;
+
+    /// <summary>A key-encryption key of this test's own (32 random bytes, base64, owner-only), as infra/bis makes one.</summary>
+    private readonly Lazy<string> _keyEncryptionKeyFile = new(() =>
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"bis-test-kek-{Guid.NewGuid():N}");
+        File.WriteAllText(file, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return file;
+    });
+
     private bool _disposed;
 
     public BisWebFactory()
@@ -61,18 +75,30 @@ public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Where the feeds read from.</summary>
     protected virtual Dictionary<string, string?> FeedSettings() => City.FeedSettings();
 
+    /// <summary>
+    /// What this node is configured with; a second node on the same database starts from the same. As in
+    /// production, requests are served by the runtime role and feeds are loaded by the schema owner, and the
+    /// Data Protection keys in the database are encrypted with a key-encryption key.
+    /// </summary>
+    public Dictionary<string, string?> NodeSettings()
+    {
+        var settings = FeedSettings();
+        settings["Units:RosterFile"] = Path.Combine(RepoPaths.Root, "infra", "sample-city", "units.csv");
+        settings["Database:ConnectionString"] = _database.RuntimeConnectionString;
+        settings["Database:OwnerConnectionString"] = _database.ConnectionString;
+        settings["Database:MigrateOnStartup"] = "false";
+        settings["Ingest:RunScheduler"] = RunScheduler ? "true" : "false";
+        settings["Security:DataProtection:KeyEncryptionKeyFile"] = KeyEncryptionKeyFile;
+        return settings;
+    }
+
+    /// <summary>The file <see cref="NodeSettings"/> points Security:DataProtection:KeyEncryptionKeyFile at.</summary>
+    public string KeyEncryptionKeyFile => _keyEncryptionKeyFile.Value;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.ConfigureAppConfiguration(configuration =>
-        {
-            var settings = FeedSettings();
-            settings["Units:RosterFile"] = Path.Combine(RepoPaths.Root, "infra", "sample-city", "units.csv");
-            settings["Database:ConnectionString"] = _database.ConnectionString;
-            settings["Database:MigrateOnStartup"] = "false";
-            settings["Ingest:RunScheduler"] = RunScheduler ? "true" : "false";
-            configuration.AddInMemoryCollection(settings);
-        });
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(NodeSettings()));
     }
 
     /// <summary>A client authenticated as the CAD system.</summary>
@@ -96,6 +122,11 @@ public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         await _database.DisposeAsync();
         City.Dispose();
+        if (_keyEncryptionKeyFile.IsValueCreated)
+        {
+            File.Delete(_keyEncryptionKeyFile.Value);
+        }
+
         GC.SuppressFinalize(this);
     }
 }

@@ -63,6 +63,8 @@ public sealed class WebProcess : IAsyncDisposable
         // appsettings.json names a Kestrel endpoint, which would win over ASPNETCORE_URLS.
         environment["Kestrel__Endpoints__Http__Url"] = address.ToString();
         environment["Database__ConnectionString"] = connectionString;
+        // infra/bis exports the sample install's owner string; the benchmark's web stays on its own database.
+        environment.Remove("Database__OwnerConnectionString");
         environment["Database__MigrateOnStartup"] = "false";
         environment["Ingest__RunScheduler"] = "false";
         environment["Feeds__ManifestPath"] = manifestPath ?? string.Empty;

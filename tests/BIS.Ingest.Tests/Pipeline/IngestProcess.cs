@@ -25,6 +25,8 @@ internal static class IngestProcess
         }
 
         start.Environment["Database__ConnectionString"] = database.ConnectionString;
+        // infra/bis exports the sample install's owner string; this process must stay on the test database.
+        start.Environment.Remove("Database__OwnerConnectionString");
         start.Environment.Remove("Feeds__ManifestPath");
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         process.BeginOutputReadLine();
