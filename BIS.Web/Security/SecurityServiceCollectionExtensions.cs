@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BIS.Web.Security;
 
@@ -53,6 +55,7 @@ public static class SecurityServiceCollectionExtensions
             .AddPolicy(BisPolicies.ManageFeeds, policy => policy.RequireRole(BisRoles.Steward, BisRoles.Admin));
 
         services.AddAntiforgery(options => options.Cookie.Name = "bis.af");
+        services.TryAddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         services.AddSingleton<LocalAccounts>();
         services.AddSingleton<HazardAudit>();
         services.AddSingleton<ApiKeyDirectory>();
