@@ -7,6 +7,8 @@ using BIS.Web.Incidents;
 using BIS.Web.Lookup;
 using BIS.Web.Map;
 using BIS.Web.Security;
+using BIS.Web.Security.Sessions;
+using BIS.Web.Security.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
@@ -21,8 +23,10 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
+app.UseBisForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSignInThrottling();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

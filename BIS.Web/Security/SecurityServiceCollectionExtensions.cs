@@ -1,8 +1,12 @@
+using BIS.Web.Security.Audit;
+using BIS.Web.Security.Sessions;
+using BIS.Web.Security.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BIS.Web.Security;
 
@@ -17,6 +21,7 @@ public static class SecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBisSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateOnStart();
         var idle = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.SessionIdle ?? new SecurityOptions().SessionIdle;
         var oidc = OidcAuthentication.IsConfigured(configuration);
@@ -60,6 +65,9 @@ public static class SecurityServiceCollectionExtensions
         services.AddSingleton<HazardAudit>();
         services.AddSingleton<ApiKeyDirectory>();
         services.AddHostedService<SampleAccountsSeeder>();
+        services.AddSignInProtection();
+        services.AddSessionChecks();
+        services.AddAccessAudit();
         return services;
     }
 
