@@ -10,6 +10,8 @@ using BIS.Web.Resilience;
 using BIS.Web.Security;
 using BIS.Web.Steward;
 using BIS.Web.Security.Keys;
+using BIS.Web.Security.Sessions;
+using BIS.Web.Security.SignIn;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
@@ -27,8 +29,10 @@ builder.Services.AddBisResilience();
 
 var app = builder.Build();
 
+app.UseBisForwardedHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseSignInThrottling();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -1,8 +1,9 @@
-using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
+using BIS.Web.Incidents;
 using BIS.Web.Security;
+using BIS.Web.Security.Audit;
 
 namespace BIS.Web.Lookup;
 
@@ -30,15 +31,23 @@ public static class LookupEndpoints
     {
         var group = endpoints.MapGroup("/api/buildings").RequireAuthorization(BisPolicies.ReadHazards);
 
-        // Opening a building's hazards is audited (who, when, which building, from which incident).
-        group.MapGet("/{id:long}", async (long id, long? incident, BuildingLookup lookup, HazardAudit audit, ClaimsPrincipal user, CancellationToken ct) =>
+        // Opening a building's hazards is audited (who, when, which building, from which incident and where).
+        // An incident that does not exist is refused, not dropped: the caller (a CAD out of step with BIS,
+        // sending its own numbers) learns at once, and the log never links a view to a made-up incident.
+        // A closed incident is accepted: its cards are still read after the call, for the report.
+        group.MapGet("/{id:long}", async (long id, long? incident, BuildingLookup lookup, IncidentBook incidents, HazardAudit audit, HttpContext context, CancellationToken ct) =>
         {
+            if (incident is { } incidentId && await incidents.GetAsync(incidentId, ct) is null)
+            {
+                return Results.Problem($"No incident {incidentId}: open the card without ?incident= or with the id of a BIS incident.", statusCode: 400);
+            }
+
             if (await lookup.GetAsync(id, ct) is not { } summary)
             {
                 return Results.Problem($"No building {id}.", statusCode: 404);
             }
 
-            await audit.RecordViewAsync(user, id, incident, ct);
+            await audit.RecordViewAsync(context.User, ClientOrigin.Of(context), id, incident, ct);
             return Results.Ok(summary);
         });
 

@@ -44,10 +44,11 @@ public sealed class ApiKeyAuthentication(
 
     public static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
 
+    /// <summary>Registers the key under the name, or gives the name a new key; a disabled client stays disabled.</summary>
     public static async Task RegisterAsync(NpgsqlDataSource dataSource, string name, string key, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "INSERT INTO api_client (name, key_sha256) VALUES (@name, @hash) ON CONFLICT (name) DO UPDATE SET key_sha256 = excluded.key_sha256, disabled = false");
+            "INSERT INTO api_client (name, key_sha256) VALUES (@name, @hash) ON CONFLICT (name) DO UPDATE SET key_sha256 = excluded.key_sha256");
         command.Parameters.AddWithValue("name", name);
         command.Parameters.AddWithValue("hash", Hash(key));
         await command.ExecuteNonQueryAsync(cancellationToken);

@@ -2,13 +2,16 @@ using System.Security.Claims;
 using System.Threading.Channels;
 using BIS.Ingest.Database;
 using BIS.Web.Lookup;
+using BIS.Web.Security.Audit;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace BIS.Web.Security;
 
 /// <summary>
-/// Writes who looked at which building's hazards, when, and from which incident. Views that arrive
+/// Writes who looked at which building's hazards, when, from which incident, address and user agent.
+/// An incident id is written only when that incident exists: callers pass what a client sent, and the
+/// log must not link a view to an incident made up. Views that arrive
 /// together are written together: one INSERT and one commit per batch instead of per view, which is
 /// what lets many consoles and CAD clients open cards at once. Each caller still waits until its own
 /// row is committed, so a view is never served unaudited.
@@ -37,13 +40,14 @@ public sealed class HazardAudit : IAsyncDisposable
         _writers = Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteAsync)));
     }
 
-    public async Task RecordViewAsync(ClaimsPrincipal user, long buildingId, long? incidentId, CancellationToken cancellationToken)
+    public async Task RecordViewAsync(ClaimsPrincipal user, ClientOrigin origin, long buildingId, long? incidentId, CancellationToken cancellationToken)
     {
         var view = new View(
             user.Identity?.Name ?? "unknown",
             string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value)),
             buildingId,
             incidentId,
+            origin,
             new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         await _queue.Writer.WriteAsync(view, cancellationToken);
         // The view must not be served if it cannot be audited: a failed batch fails every caller in it.
@@ -88,14 +92,17 @@ public sealed class HazardAudit : IAsyncDisposable
         await using var connection = await _retry.OpenAsync(_dataSource, CancellationToken.None);
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO audit_log (actor, actor_role, action, building_id, incident_id)
-            SELECT actor, role, 'view-hazards', building, incident
-            FROM unnest(@actors, @roles, @buildings, @incidents) AS v(actor, role, building, incident)
+            INSERT INTO audit_log (actor, actor_role, action, building_id, incident_id, client_address, user_agent)
+            SELECT v.actor, v.role, 'view-hazards', v.building, i.incident_id, v.address, v.agent
+            FROM unnest(@actors, @roles, @buildings, @incidents, @addresses, @agents) AS v(actor, role, building, incident, address, agent)
+            LEFT JOIN incident i ON i.incident_id = v.incident
             """, connection);
         command.Parameters.AddWithValue("actors", batch.Select(v => v.Actor).ToArray());
         command.Parameters.AddWithValue("roles", batch.Select(v => v.Roles).ToArray());
         command.Parameters.AddWithValue("buildings", batch.Select(v => v.BuildingId).ToArray());
         command.Parameters.Add(new NpgsqlParameter("incidents", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = batch.Select(v => v.IncidentId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("addresses", NpgsqlDbType.Array | NpgsqlDbType.Inet) { Value = batch.Select(v => v.Origin.Address).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter("agents", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = batch.Select(v => v.Origin.UserAgent).ToArray() });
         await command.ExecuteNonQueryAsync();
     }
 
@@ -106,5 +113,5 @@ public sealed class HazardAudit : IAsyncDisposable
         await _writers;
     }
 
-    private sealed record View(string Actor, string Roles, long BuildingId, long? IncidentId, TaskCompletionSource Written);
+    private sealed record View(string Actor, string Roles, long BuildingId, long? IncidentId, ClientOrigin Origin, TaskCompletionSource Written);
 }

@@ -6,8 +6,11 @@ namespace BIS.Web.Security;
 
 /// <summary>
 /// For the sample city only (Security:SampleAccountsFile set): one account per role and a CAD API key.
-/// Passwords are random per installation, kept in the file (owner-only) so a restart reuses them, and
-/// printed at start-up so whoever ran <c>infra/bis up</c> can sign in.
+/// Passwords are random per installation (16 hex digits: they pass the password policy), kept in the
+/// file (owner-only) so a restart reuses them, and printed at start-up so whoever ran <c>infra/bis up</c>
+/// can sign in. Accounts are created once: an existing one keeps its role, name and disabled flag, so
+/// an administrator who disabled or changed it is not undone by the next start. Only when the file
+/// lost a password (deleted, edited) is the existing account given the new one, to keep the file true.
 /// </summary>
 public sealed class SampleAccountsSeeder(IOptions<SecurityOptions> options, LocalAccounts accounts, NpgsqlDataSource dataSource) : IHostedService
 {
@@ -27,20 +30,28 @@ public sealed class SampleAccountsSeeder(IOptions<SecurityOptions> options, Loca
         }
 
         var secrets = File.Exists(file) ? Read(file) : [];
-        foreach (var (user, _, _, _) in Accounts)
+        var renewed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in Accounts.Select(a => a.User).Append(CadKey))
         {
-            secrets.TryAdd(user, NewSecret());
+            if (secrets.TryAdd(key, key == CadKey ? NewSecret() + NewSecret() : NewSecret()))
+            {
+                renewed.Add(key);
+            }
         }
 
-        secrets.TryAdd("cad-api-key", NewSecret() + NewSecret());
         Write(file, secrets);
 
         foreach (var (user, name, role, unit) in Accounts)
         {
-            await accounts.CreateAsync(user, name, role, unit, secrets[user], cancellationToken);
+            if (!await accounts.AddIfMissingAsync(user, name, role, unit, secrets[user], cancellationToken) && renewed.Contains(user))
+            {
+                await accounts.SetPasswordAsync(user, secrets[user], cancellationToken);
+            }
         }
 
-        await ApiKeyAuthentication.RegisterAsync(dataSource, "sample-cad", secrets["cad-api-key"], cancellationToken);
+        // Sets the file's key; never re-enables a client an administrator disabled.
+        await ApiKeyAuthentication.RegisterAsync(dataSource, "sample-cad", secrets[CadKey], cancellationToken);
+
         Console.WriteLine("Sample-city accounts (also in " + file + "):");
         foreach (var (key, secret) in secrets.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
@@ -49,6 +60,8 @@ public sealed class SampleAccountsSeeder(IOptions<SecurityOptions> options, Loca
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private const string CadKey = "cad-api-key";
 
     private static string NewSecret() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
 

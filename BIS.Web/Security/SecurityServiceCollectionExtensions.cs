@@ -1,6 +1,12 @@
+using BIS.Web.Security.Audit;
+using BIS.Web.Security.Sessions;
+using BIS.Web.Security.SignIn;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace BIS.Web.Security;
 
@@ -15,6 +21,7 @@ public static class SecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBisSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.Section)).ValidateOnStart();
         var idle = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>()?.SessionIdle ?? new SecurityOptions().SessionIdle;
         var oidc = OidcAuthentication.IsConfigured(configuration);
@@ -53,11 +60,15 @@ public static class SecurityServiceCollectionExtensions
             .AddPolicy(BisPolicies.ManageFeeds, policy => policy.RequireRole(BisRoles.Steward, BisRoles.Admin));
 
         services.AddAntiforgery(options => options.Cookie.Name = "bis.af");
+        services.TryAddSingleton<IPasswordHasher<AppUser>, PasswordHasher<AppUser>>();
         services.AddSingleton<LocalAccounts>();
         services.AddSingleton<HazardAudit>();
         services.AddSingleton<ApiKeyDirectory>();
         services.AddHostedService<SampleAccountsSeeder>();
         services.AddHostedService<AuditLogProtectionCheck>();
+        services.AddSignInProtection();
+        services.AddSessionChecks();
+        services.AddAccessAudit();
         return services;
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using BIS.Web.Security.Audit;
+using BIS.Web.Security.SignIn;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -9,7 +11,8 @@ namespace BIS.Web.Security;
 /// <summary>
 /// Cookie sign-in with a local account, or at the OpenID Connect provider when one is configured. The
 /// page is deliberately plain server-rendered HTML; every value echoed into it is HTML-encoded and the
-/// return URL must be local.
+/// return URL must be local. A password POST is limited per client address before it reaches the
+/// endpoint, then per name, by lockout and by how many hashes run at once (<see cref="PasswordSignIn"/>).
 /// </summary>
 public static class SignInEndpoints
 {
@@ -17,13 +20,16 @@ public static class SignInEndpoints
 
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/account/signin", (HttpContext context, IAntiforgery antiforgery, IOptions<OidcOptions> oidc, string? returnUrl, string? error, string? signedOut) =>
+        endpoints.MapGet("/account/signin", (HttpContext context, IAntiforgery antiforgery, IOptions<OidcOptions> oidc, IOptions<SecurityOptions> security, string? returnUrl, string? error, string? signedOut) =>
         {
             var provider = oidc.Value;
             var failure = error switch
             {
                 null => null,
                 "provider" => $"Sign-in with {provider.ProviderName} did not complete.",
+                "locked" => $"Too many failed sign-ins: this account is locked for {Minutes(security.Value.SignIn.LockoutFor)}. "
+                    + "Try again later, or ask an administrator to unlock it.",
+                "expired" => "Your session has ended: sign in again.",
                 _ => "Sign-in failed: check the user name and password.",
             };
             if (provider.Enabled && !provider.KeepLocalAccounts)
@@ -44,7 +50,7 @@ public static class SignInEndpoints
             endpoints.MapGet("/account/signin/oidc", (string? returnUrl) => ChallengeProvider(returnUrl)).AllowAnonymous();
         }
 
-        endpoints.MapPost("/account/signin", async (HttpContext context, LocalAccounts accounts, IAntiforgery antiforgery, IOptions<OidcOptions> oidc, CancellationToken ct) =>
+        endpoints.MapPost("/account/signin", async (HttpContext context, PasswordSignIn signIn, IAntiforgery antiforgery, IOptions<OidcOptions> oidc, CancellationToken ct) =>
         {
             if (oidc.Value.Enabled && !oidc.Value.KeepLocalAccounts)
             {
@@ -58,18 +64,21 @@ public static class SignInEndpoints
 
             var form = await context.Request.ReadFormAsync(ct);
             var returnUrl = LocalOrRoot(form["returnUrl"]);
-            var username = form["username"].ToString();
-            var password = form["password"].ToString();
-            if (username.Length is 0 or > 64 || password.Length is 0 or > 256
-                || await accounts.VerifyAsync(username, password, ct) is not { } user)
+            var attempt = await signIn.AttemptAsync(form["username"].ToString(), form["password"].ToString(), ClientOrigin.Of(context), ct);
+            switch (attempt.Result)
             {
-                return Results.Redirect($"/account/signin?error=1&returnUrl={WebUtility.UrlEncode(returnUrl)}");
+                case SignInResult.SignedIn:
+                    await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                        LocalAccounts.PrincipalOf(attempt.User!, CookieAuthenticationDefaults.AuthenticationScheme));
+                    return Results.LocalRedirect(returnUrl);
+                case SignInResult.Throttled:
+                    await SignInResponses.TooManyAsync(context, "Too many sign-in attempts for this account just now: wait a minute, then try again.", returnUrl);
+                    return Results.Empty;
+                default:
+                    var error = attempt.Result == SignInResult.Locked ? "locked" : "1";
+                    return Results.Redirect($"/account/signin?error={error}&returnUrl={WebUtility.UrlEncode(returnUrl)}");
             }
-
-            await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                LocalAccounts.PrincipalOf(user, CookieAuthenticationDefaults.AuthenticationScheme));
-            return Results.LocalRedirect(returnUrl);
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(SignInThrottle.PerAddressPolicy);
 
         // Dispatchers land on the console, stewards on the feed board; roles whose views come later see who they are and a way out.
         endpoints.MapGet("/", (HttpContext context, IAntiforgery antiforgery) =>
@@ -77,13 +86,14 @@ public static class SignInEndpoints
             : context.User.IsInRole(BisRoles.Steward) ? Results.LocalRedirect("/steward")
             : Results.Content(SignInPage.RenderSignedIn(antiforgery.GetAndStoreTokens(context), context.User), Html));
 
-        endpoints.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery, IOptions<OidcOptions> oidc) =>
+        endpoints.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery, IOptions<OidcOptions> oidc, AccessAudit audit) =>
         {
             if (!await IsGenuineFormAsync(antiforgery, context))
             {
                 return Results.Problem("Sign out from the application's own page.", statusCode: 400);
             }
 
+            await audit.RecordAsync(AccessActions.SignOut, context.User, ClientOrigin.Of(context), null, context.RequestAborted);
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             if (!oidc.Value.Enabled)
             {
@@ -118,6 +128,9 @@ public static class SignInEndpoints
 
     private static IResult ChallengeProvider(string? returnUrl) =>
         Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [OidcOptions.Scheme]);
+
+    private static string Minutes(TimeSpan span) =>
+        span.TotalMinutes >= 2 ? $"{Math.Round(span.TotalMinutes)} minutes" : $"{Math.Round(span.TotalSeconds)} seconds";
 
     private static string LocalOrRoot(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)

@@ -12,4 +12,17 @@ public static class Eventually
             await Task.Delay(50);
         }
     }
+
+    /// <summary>The same for a condition that has to ask the server; returns how long it took to hold.</summary>
+    public static async Task<TimeSpan> HoldsAsync(Func<Task<bool>> condition, TimeSpan within, string failure)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        while (!await condition())
+        {
+            Assert.True(started.Elapsed < within, failure);
+            await Task.Delay(100);
+        }
+
+        return started.Elapsed;
+    }
 }

@@ -2,6 +2,7 @@ using BIS.Web.Incidents;
 using BIS.Web.Live;
 using BIS.Web.Lookup;
 using BIS.Web.Security;
+using BIS.Web.Security.Audit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -15,6 +16,7 @@ public sealed partial class DispatchPage
 {
     [Inject] private BuildingLookup Lookup { get; set; } = default!;
     [Inject] private HazardAudit Audit { get; set; } = default!;
+    [Inject] private CircuitOrigin Client { get; set; } = default!;
     [Inject] private IncidentBook Incidents { get; set; } = default!;
     [Inject] private LiveUpdates Live { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
@@ -74,7 +76,7 @@ public sealed partial class DispatchPage
         var summary = await Attempt(async () =>
         {
             // Read while the audit row commits; the card is shown only once both have succeeded.
-            var audited = Audit.RecordViewAsync(user, buildingId, incidentId, CancellationToken.None);
+            var audited = Audit.RecordViewAsync(user, Client.Origin, buildingId, incidentId, CancellationToken.None);
             var read = Lookup.GetAsync(buildingId, CancellationToken.None);
             await Task.WhenAll(audited, read);
             return await read;
@@ -98,7 +100,7 @@ public sealed partial class DispatchPage
         {
             _incident = incident;
             var buildingId = _summary.BuildingId;
-            await Attempt(() => Audit.RecordViewAsync(user, buildingId, incident.IncidentId, CancellationToken.None));
+            await Attempt(() => Audit.RecordViewAsync(user, Client.Origin, buildingId, incident.IncidentId, CancellationToken.None));
             await ReloadBoardAsync();
         }
     }

@@ -57,11 +57,31 @@ public sealed class AccessTests(BisWebFactory factory) : IClassFixture<BisWebFac
 
         var search = await client.GetStringAsync("/api/buildings/search?q=302+Sumner+St");
         var id = System.Text.Json.JsonDocument.Parse(search).RootElement[0].GetProperty("buildingId").GetInt64();
+        var incident = await factory.Database.ScalarAsync<long>(
+            $"INSERT INTO incident (building_id, address_text, incident_type, opened_by) VALUES ({id}, '302 SUMNER ST', 'structure fire', 'dispatcher') RETURNING incident_id");
         var before = await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM audit_log WHERE building_id = {id}");
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/buildings/{id}?incident=77")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/api/buildings/{id}?incident={incident}")).StatusCode);
 
         Assert.Equal(before + 1, await factory.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM audit_log WHERE building_id = {id} AND actor = 'dispatcher' AND incident_id = 77 AND action = 'view-hazards'"));
+            $"SELECT count(*) FROM audit_log WHERE building_id = {id} AND actor = 'dispatcher' AND incident_id = {incident} AND action = 'view-hazards'"));
+    }
+
+    /// <summary>Issue 13 changed this: ?incident= used to be written as sent; an incident BIS does not have is now refused.</summary>
+    [Fact]
+    public async Task A_card_opened_with_an_incident_that_does_not_exist_is_refused_and_not_audited()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await SignIn.AsAsync(client, "dispatcher", BisWebFactory.DispatcherPassword);
+        var id = await factory.Database.ScalarAsync<long>("SELECT min(building_id) FROM building");
+        var unknown = await factory.Database.ScalarAsync<long>("SELECT coalesce(max(incident_id), 0) + 1000 FROM incident");
+        var before = await factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_log");
+
+        var response = await client.GetAsync($"/api/buildings/{id}?incident={unknown}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"No incident {unknown}", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_log"));
+        Assert.Equal(0L, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM audit_log WHERE incident_id = {unknown}"));
     }
 
     [Theory]
