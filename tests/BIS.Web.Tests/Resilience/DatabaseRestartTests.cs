@@ -29,9 +29,12 @@ public sealed class DatabaseRestartTests(PrivateClusterWebFactory factory, ITest
         await factory.Services.GetRequiredService<DatabaseChangeListener>().Listening.WaitAsync(TimeSpan.FromSeconds(20));
         var sumner302 = await BuildingAsync("302 SUMNER ST");
         var sumner304 = await BuildingAsync("304 SUMNER ST");
+        // Cards are audited with the incident they were opened for, which must exist.
+        var first = await IncidentAsync();
+        var second = await IncidentAsync();
         // Every pool now holds connections the restart will kill.
         Assert.Contains(sumner302, await SearchAsync(cad, "302 Sumner St"));
-        Assert.Equal(HttpStatusCode.OK, (await cad.GetAsync($"/api/buildings/{sumner302}?incident=1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cad.GetAsync($"/api/buildings/{sumner302}?incident={first}")).StatusCode);
 
         using var resynchronized = new Subscription(factory);
         var clock = Stopwatch.StartNew();
@@ -44,9 +47,9 @@ public sealed class DatabaseRestartTests(PrivateClusterWebFactory factory, ITest
         // The first requests after it are answered: what is not known before (the caches were dropped when
         // the listener lost its connection, and these were never asked) is read through new connections.
         Assert.Contains(sumner304, await SearchAsync(cad, "304 sumner"));
-        var card = await cad.GetAsync($"/api/buildings/{sumner304}?incident=2");
+        var card = await cad.GetAsync($"/api/buildings/{sumner304}?incident={second}");
         Assert.Equal(HttpStatusCode.OK, card.StatusCode);
-        Assert.Equal(1L, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM audit_log WHERE building_id = {sumner304} AND incident_id = 2"));
+        Assert.Equal(1L, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM audit_log WHERE building_id = {sumner304} AND incident_id = {second}"));
         var (x, y) = SlippyTiles.At(42.36770, -71.03660, 18);
         Assert.Equal(HttpStatusCode.OK, (await cad.GetAsync($"/api/tiles/18/{x}/{y}.mvt")).StatusCode);
         var requests = clock.Elapsed;
@@ -78,6 +81,7 @@ public sealed class DatabaseRestartTests(PrivateClusterWebFactory factory, ITest
         using var cad = factory.CreateCadClient();
         await factory.Services.GetRequiredService<DatabaseChangeListener>().Listening.WaitAsync(TimeSpan.FromSeconds(20));
         var sumner302 = await BuildingAsync("302 SUMNER ST");
+        var incident = await IncidentAsync();
         using var resynchronized = new Subscription(factory);
 
         await factory.Cluster.StopAsync();
@@ -98,11 +102,14 @@ public sealed class DatabaseRestartTests(PrivateClusterWebFactory factory, ITest
         }
 
         Assert.Equal(HttpStatusCode.OK, (await cad.GetAsync("/api/buildings/search?q=100+Meridian+St")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await cad.GetAsync($"/api/buildings/{sumner302}?incident=3")).StatusCode);
-        Assert.Equal(1L, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM audit_log WHERE building_id = {sumner302} AND incident_id = 3"));
+        Assert.Equal(HttpStatusCode.OK, (await cad.GetAsync($"/api/buildings/{sumner302}?incident={incident}")).StatusCode);
+        Assert.Equal(1L, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM audit_log WHERE building_id = {sumner302} AND incident_id = {incident}"));
         await resynchronized.Resynchronized.WaitAsync(Within);
         Assert.False(factory.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested, "A background loop stopped the host.");
     }
+
+    private Task<long> IncidentAsync() => factory.Database.ScalarAsync<long>(
+        "INSERT INTO incident (address_text, incident_type, opened_by) VALUES ('302 SUMNER ST', 'fire', 'test') RETURNING incident_id");
 
     private Task<long> BuildingAsync(string addressKey) =>
         factory.Database.ScalarAsync<long>($"SELECT building_id FROM building WHERE address_key = '{addressKey}'");
