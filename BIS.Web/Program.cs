@@ -7,12 +7,14 @@ using BIS.Web.Incidents;
 using BIS.Web.Lookup;
 using BIS.Web.Map;
 using BIS.Web.Security;
+using BIS.Web.Security.Csrf;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
 
 builder.Services.AddBisIngest(builder.Configuration);
 builder.Services.AddBisSecurity(builder.Configuration);
+builder.Services.AddBisCsrfProtection();
 builder.Services.AddBisHealth();
 builder.Services.AddBuildingLookup();
 builder.Services.AddIncidents(builder.Configuration);
@@ -26,7 +28,9 @@ app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseBisCsrfProtection();
 app.MapSignIn();
+app.MapCsrfToken();
 app.MapBisHealth();
 app.MapBuildingLookup();
 app.MapTiles();
