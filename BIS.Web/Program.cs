@@ -8,12 +8,14 @@ using BIS.Web.Lookup;
 using BIS.Web.Map;
 using BIS.Web.Security;
 using BIS.Web.Security.Csrf;
+using BIS.Web.Security.Headers;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
 
 builder.Services.AddBisIngest(builder.Configuration);
 builder.Services.AddBisSecurity(builder.Configuration);
+builder.Services.AddBisSecurityHeaders(builder.Configuration);
 builder.Services.AddBisCsrfProtection();
 builder.Services.AddBisHealth();
 builder.Services.AddBuildingLookup();
@@ -23,6 +25,7 @@ builder.Services.AddProblemDetails();
 
 var app = builder.Build();
 
+app.UseBisSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseAuthentication();
