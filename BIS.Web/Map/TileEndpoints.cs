@@ -21,7 +21,7 @@ public static class TileEndpoints
     }
 
     private static async Task<IResult> GetTileAsync(
-        int z, int x, int y, [FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, LookupCaches caches, DatabaseRetry retry, HttpContext context, CancellationToken ct)
+        int z, int x, int y, [FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, LookupCaches caches, DatabaseRetry retry, CancellationToken ct)
     {
         if (z is < 0 or > MaxZoom || x < 0 || y < 0 || x >= 1L << z || y >= 1L << z)
         {
@@ -39,8 +39,8 @@ public static class TileEndpoints
             return Results.NoContent();
         }
 
-        // Hazards change with every feed run; a map panning back and forth may reuse a tile briefly.
-        context.Response.Headers.CacheControl = "private, max-age=30";
+        // No browser caching: a tile's colours are hazard severities (no-store, as every answer but static files,
+        // see SecurityHeadersMiddleware); the server keeps tiles cut in memory instead.
         return Results.Bytes(tile, ContentType);
     }
 }

@@ -44,6 +44,8 @@ public static class SignInEndpoints
             return Results.Content(SignInPage.Render(tokens, LocalOrRoot(returnUrl), failure, provider.Enabled ? provider.ProviderName : null), Html);
         }).AllowAnonymous();
 
+        endpoints.MapGet(SignInPage.StyleSheetPath, () => Results.Text(SignInPage.StyleSheet, "text/css; charset=utf-8")).AllowAnonymous();
+
         // The "Sign in with …" link beside the password form; no such route without a provider.
         if (endpoints.ServiceProvider.GetRequiredService<IOptions<OidcOptions>>().Value.Enabled)
         {

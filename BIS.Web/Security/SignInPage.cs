@@ -20,8 +20,13 @@ internal static class SignInPage
         </form></body></html>
         """;
 
-    private const string Style = """
-        <style>
+    /// <summary>The page's look, from <see cref="StyleSheetPath"/>: an inline style would need a CSP exception.</summary>
+    private const string Style = $"""<link rel="stylesheet" href="{StyleSheetPath}">""";
+
+    /// <summary>Served to anyone: the sign-in page is shown before sign-in, when the console's own files are not.</summary>
+    public const string StyleSheetPath = "/account/signin.css";
+
+    public const string StyleSheet = """
           body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: #0f1419; color: #e6e9ec; font: 18px/1.4 system-ui, sans-serif; }
           form, main { width: min(22rem, 90vw); padding: 2rem; background: #1a2129; border: 1px solid #2c3640; border-radius: 8px; }
           h1 { margin: 0 0 1.25rem; font-size: 1.4rem; } label { display: block; margin: 0.75rem 0 0.25rem; }
@@ -29,7 +34,6 @@ internal static class SignInPage
           input:focus { outline: 3px solid #ffb000; } a { color: #ffcc55; }
           button { margin-top: 1.25rem; width: 100%; padding: 0.7rem; font-size: 1rem; font-weight: 600; background: #ffb000; color: #111; border: 0; border-radius: 4px; cursor: pointer; }
           .error { margin: 0 0 0.5rem; padding: 0.5rem; background: #4d1212; border-left: 4px solid #ff5c5c; }
-        </style>
         """;
 
     public static string Render(AntiforgeryTokenSet tokens, string returnUrl, string? failure, string? provider) => $$"""

@@ -5,7 +5,53 @@ namespace BIS.Web.Tests.EndToEnd;
 /// <summary>What a dispatcher does in the browser, step by step, with a screenshot where a person would look.</summary>
 internal sealed class ConsolePage(IPage page, string baseAddress)
 {
+    /// <summary>
+    /// For the browser context, before any page: reports every Content-Security-Policy violation as a console error
+    /// (Chromium logs most of them itself; this catches every kind, with the directive) and keeps the directives.
+    /// </summary>
+    public const string CspViolationReporter = """
+        document.addEventListener("securitypolicyviolation", (e) => {
+          (window.__cspViolations ||= []).push(e.violatedDirective);
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} at ${e.sourceFile}:${e.lineNumber}`);
+        });
+        """;
+
     public IPage Page => page;
+
+    /// <summary>Console errors, uncaught script errors and CSP violations seen so far.</summary>
+    public List<string> BrowserProblems { get; } = Watch(page);
+
+    /// <summary>The console ran with the CSP in force and nothing was blocked or went wrong in the browser.</summary>
+    public void AssertNoBrowserProblems()
+    {
+        lock (BrowserProblems)
+        {
+            Assert.True(BrowserProblems.Count == 0, "browser console: " + string.Join(" ‖ ", BrowserProblems));
+        }
+    }
+
+    private static List<string> Watch(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (problems)
+                {
+                    problems.Add($"{message.Text} ({message.Location})");
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (problems)
+            {
+                problems.Add("uncaught: " + error);
+            }
+        };
+        return problems;
+    }
 
     public async Task SignInAsync(string username, string password)
     {

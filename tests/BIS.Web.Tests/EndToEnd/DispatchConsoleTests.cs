@@ -13,10 +13,16 @@ namespace BIS.Web.Tests.EndToEnd;
 [Trait("Category", "EndToEnd")]
 public sealed class DispatchConsoleTests(ConsoleServer server) : IClassFixture<ConsoleServer>
 {
-    private async Task<ConsolePage> OpenAsync(int width = 1280, int height = 800)
+    private async Task<ConsolePage> OpenAsync(int width = 1280, int height = 800, Func<IPage, Task>? beforeSignIn = null)
     {
         var context = await server.Browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        await context.AddInitScriptAsync(ConsolePage.CspViolationReporter);
         var page = await context.NewPageAsync();
+        if (beforeSignIn is not null)
+        {
+            await beforeSignIn(page);
+        }
+
         page.SetDefaultTimeout(20_000);
         page.Dialog += (_, dialog) => Assert.Fail($"A dialog opened: {dialog.Message}");
         var console = new ConsolePage(page, server.BaseAddress);
@@ -39,6 +45,7 @@ public sealed class DispatchConsoleTests(ConsoleServer server) : IClassFixture<C
         await Assertions.Expect(page.Locator(".leaflet-tooltip").First).ToContainTextAsync("302 SUMNER ST");
         await Assertions.Expect(page.Locator(".leaflet-overlay-pane path, .leaflet-overlay-pane canvas").First).ToBeAttachedAsync();
         await console.ShotAsync("03-card-302-sumner");
+        console.AssertNoBrowserProblems();
     }
 
     [Fact]
@@ -80,6 +87,7 @@ public sealed class DispatchConsoleTests(ConsoleServer server) : IClassFixture<C
         await page.WaitForURLAsync("**/account/signin**");
         await page.GotoAsync(server.BaseAddress + "/dispatch");
         await page.WaitForURLAsync("**/account/signin**");
+        console.AssertNoBrowserProblems();
     }
 
     [Fact]
@@ -94,6 +102,7 @@ public sealed class DispatchConsoleTests(ConsoleServer server) : IClassFixture<C
         await Assertions.Expect(page.Locator(".leaflet-tooltip", new() { HasText = SampleCityFiles.HostileOwner })).ToHaveCountAsync(1);
         Assert.Equal(0, await page.Locator("img[src='x']").CountAsync());
         await console.ShotAsync("07-hostile-owner");
+        console.AssertNoBrowserProblems();
     }
 
     [Theory]
@@ -135,6 +144,52 @@ public sealed class DispatchConsoleTests(ConsoleServer server) : IClassFixture<C
             Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "horizontal scrollbar");
             await console.ShotAsync($"08-layout-{width}x{height}-{theme}");
         }
+
+        console.AssertNoBrowserProblems();
+    }
+
+    [Fact]
+    public async Task The_browser_enforces_the_policy_so_an_injected_inline_script_does_not_run()
+    {
+        var console = await OpenAsync();
+        var page = console.Page;
+
+        var ran = await page.EvaluateAsync<bool>(
+            "() => { const s = document.createElement('script'); s.textContent = 'window.__injected = true'; document.body.appendChild(s); return window.__injected === true; }");
+
+        Assert.False(ran, "an inline script ran despite the Content-Security-Policy");
+        await page.WaitForFunctionAsync("() => (window.__cspViolations || []).includes('script-src-elem')");
+        Assert.Contains(console.BrowserProblems, problem => problem.Contains("CSP violation: script-src-elem", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_dropped_connection_shows_the_reconnect_banner_and_the_console_carries_on()
+    {
+        var sockets = new List<(IWebSocketRoute Page, IWebSocketRoute Server)>();
+        var console = await OpenAsync(beforeSignIn: page => page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), socket =>
+        {
+            lock (sockets)
+            {
+                sockets.Add((socket, socket.ConnectToServer()));
+            }
+        }));
+        var page = console.Page;
+        // Blazor reports each state as an event on the banner; listened to from the document, capturing.
+        await page.EvaluateAsync("() => document.addEventListener('components-reconnect-state-changed', e => (window.__reconnect ||= []).push(e.detail.state), true)");
+
+        var (pageSide, serverSide) = sockets[^1];
+        await serverSide.CloseAsync();
+        await pageSide.CloseAsync();
+
+        // Back on the same circuit, with nothing refused by the policy on the way: Blazor's built-in overlay
+        // would have injected an inline <style>.
+        await page.WaitForFunctionAsync("() => (window.__reconnect || []).includes('hide')", null, new() { Timeout = 30_000 });
+        Assert.Equal("show", await page.EvaluateAsync<string>("() => window.__reconnect[0]"));
+        console.BrowserProblems.RemoveAll(problem => problem.Contains("Connection disconnected with error", StringComparison.Ordinal));
+        console.AssertNoBrowserProblems();
+        await Assertions.Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
+        await console.SearchAndPickAsync("302 sumner st", "302 SUMNER ST");
+        console.AssertNoBrowserProblems();
     }
 
     private async Task AppendHazmatPermitAsync(string address)

@@ -17,6 +17,7 @@ public sealed class RunFeedNowTests(SchedulerWebFactory factory) : IClassFixture
     public async Task Run_now_goes_through_the_scheduler_and_lands_in_the_ledger()
     {
         await SignIn.AsAsync(_client, "steward", "steward-test-password");
+        await CsrfToken.AttachAsync(_client);
         var response = await _client.PostAsync("/api/feeds/violations/run", content: null);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
 
@@ -51,6 +52,7 @@ public sealed class RunFeedNowTests(SchedulerWebFactory factory) : IClassFixture
     public async Task Run_now_of_an_unknown_feed_is_404()
     {
         await SignIn.AsAsync(_client, "steward", "steward-test-password");
+        await CsrfToken.AttachAsync(_client);
         var response = await _client.PostAsync("/api/feeds/sprinklers/run", content: null);
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }

@@ -7,7 +7,7 @@ namespace BIS.Web.Tests.Security;
 /// <summary>No anonymous access but sign-in and health; cookies for people, API keys for CAD; views audited.</summary>
 public sealed class AccessTests(BisWebFactory factory) : IClassFixture<BisWebFactory>
 {
-    private static readonly string[] Anonymous = ["/account/signin", "/health/live", "/health/ready", "/health/feeds"];
+    private static readonly string[] Anonymous = ["/account/signin", "/account/signin.css", "/health/live", "/health/ready", "/health/feeds"];
 
     [Fact]
     public async Task Every_route_but_sign_in_and_health_refuses_an_anonymous_request()

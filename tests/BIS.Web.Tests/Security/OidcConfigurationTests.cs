@@ -22,16 +22,8 @@ public sealed class OidcConfigurationTests
 
         var error = await Assert.ThrowsAnyAsync<Exception>(server.InitializeAsync);
 
-        var messages = string.Join(" | ", Chain(error).Select(e => e.Message));
+        var messages = StartFailure.MessagesOf(error);
         Assert.Contains("Security:Oidc:Authority must be an absolute http(s) URI", messages, StringComparison.Ordinal);
         Assert.Contains("Security:Oidc:RoleMap:fd-chief maps to 'chief', which is not a BIS role", messages, StringComparison.Ordinal);
-    }
-
-    private static IEnumerable<Exception> Chain(Exception? error)
-    {
-        for (; error is not null; error = error.InnerException)
-        {
-            yield return error;
-        }
     }
 }
