@@ -37,8 +37,18 @@ public sealed class StewardDeskTests(BisWebFactory factory) : IClassFixture<BisW
     {
         using var dispatcher = factory.CreateClient(new() { AllowAutoRedirect = false });
         await SignIn.AsAsync(dispatcher, "dispatcher", BisWebFactory.DispatcherPassword);
+        await CsrfToken.AttachAsync(dispatcher);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.GetAsync("/steward")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await dispatcher.PostAsJsonAsync("/api/feeds/hydrants/pause", new { reason = "no" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_pause_without_the_antiforgery_token_is_refused()
+    {
+        using var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        await SignIn.AsAsync(client, "steward", "steward-test-password");
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/feeds/inspections/pause", new { reason = "forged" })).StatusCode);
+        Assert.Equal(0L, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM feed_control WHERE feed = 'inspections' AND paused"));
     }
 
     [Fact]
@@ -91,6 +101,7 @@ public sealed class StewardDeskTests(BisWebFactory factory) : IClassFixture<BisW
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
         await SignIn.AsAsync(client, "steward", "steward-test-password");
+        await CsrfToken.AttachAsync(client);
         return client;
     }
 }
