@@ -113,7 +113,7 @@ public sealed partial class SecurityHeadersTests(ProbeWebFactory factory) : ICla
         foreach (var (what, html) in new[]
         {
             ("console", await dispatcher.GetStringAsync("/dispatch")),
-            ("landing page", await steward.GetStringAsync("/")),
+            ("steward board", await steward.GetStringAsync("/steward")),
             ("sign-in page", await anonymous.GetStringAsync("/account/signin")),
         })
         {
