@@ -14,6 +14,9 @@ public sealed class FeedJob(FeedRunner runner, AlarmEvaluator alarms, ILogger<Fe
     public const string TriggerKey = "trigger";
     public const string ForceKey = "force";
 
+    /// <summary>Who applies the feed's refused run on purpose (<see cref="RunAcceptance"/>); absent for an ordinary run.</summary>
+    public const string AcceptedByKey = "acceptedBy";
+
     public static JobKey KeyFor(FeedKind feed) => new(feed.Slug(), "feeds");
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
@@ -26,7 +29,8 @@ public sealed class FeedJob(FeedRunner runner, AlarmEvaluator alarms, ILogger<Fe
 
         var trigger = Text(data, TriggerKey) ?? "schedule";
         var force = bool.TryParse(Text(data, ForceKey), out var forced) && forced;
-        context.Result = await runner.RunAsync(feed, trigger, cancellationToken, force);
+        var acceptance = Text(data, AcceptedByKey) is { Length: > 0 } by ? new RunAcceptance(by) : null;
+        context.Result = await runner.RunAsync(feed, trigger, cancellationToken, force, acceptance);
         try
         {
             // A refused or failed run, or a collapsed match rate, reaches the steward now, not at the next check.

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using BIS.Domain.Feeds;
 using BIS.Ingest.Alarms;
+using BIS.Ingest.Scheduling;
 using Npgsql;
 
 namespace BIS.Web.Steward;
@@ -27,6 +29,16 @@ public sealed class StewardActions(NpgsqlDataSource dataSource)
             "UPDATE feed_control SET paused = false, paused_by = @by, paused_at = now(), paused_reason = NULL WHERE feed = @feed",
             cancellationToken, ("feed", feed));
 
+    /// <summary>
+    /// Applies the feed's last run, refused by a judgment gate, on purpose: audited here, then run through the scheduler,
+    /// whose run checks (as <c>BIS.Ingest run --accept</c> does) that the refusal was a gate's and the input is unchanged.
+    /// </summary>
+    public async Task AcceptAsync(FeedKind feed, FeedTrigger trigger, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await ExecuteAuditedAsync(user, "feed.accept", feed.Slug(), sql: null, [], notify: false, cancellationToken);
+        await trigger.TriggerNowAsync(feed, Who(user), cancellationToken, accept: true);
+    }
+
     /// <returns>False when no open alarm has that id.</returns>
     public Task<bool> AcknowledgeAsync(long alarmId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ActOnAlarmAsync(user, "alarm.acknowledge", alarmId, $"alarm {alarmId}",
@@ -46,14 +58,16 @@ public sealed class StewardActions(NpgsqlDataSource dataSource)
         return changed > 0;
     }
 
+    /// <param name="sql">The change; null when the action is only recorded (what it starts runs elsewhere).</param>
     private async Task<int> ExecuteAuditedAsync(
-        ClaimsPrincipal user, string action, string detail, string sql, (string Name, object Value)[] parameters, bool notify, CancellationToken cancellationToken)
+        ClaimsPrincipal user, string action, string detail, string? sql, (string Name, object Value)[] parameters, bool notify, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        int changed;
-        await using (var command = new NpgsqlCommand(sql, connection))
+        var changed = 1;
+        if (sql is not null)
         {
+            await using var command = new NpgsqlCommand(sql, connection);
             command.Parameters.AddWithValue("by", Who(user));
             foreach (var (name, value) in parameters)
             {

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using BIS.Domain.Feeds;
+using BIS.Ingest.Scheduling;
 using BIS.Web.Security;
+using Quartz;
 
 namespace BIS.Web.Steward;
 
@@ -51,6 +53,26 @@ public static class StewardDeskExtensions
 
             await actions.PauseAsync(kind.Slug(), body.Reason, user, ct);
             return Results.NoContent();
+        });
+
+        // "Accept anyway": the same path as BIS.Ingest run <feed> --accept, through the scheduler (one run of a feed at a time).
+        desk.MapPost("/feeds/{feed}/accept", async (string feed, StewardActions actions, FeedTrigger trigger, ClaimsPrincipal user, CancellationToken ct) =>
+        {
+            if (!FeedKindNames.TryParse(feed, out var kind))
+            {
+                return Results.Problem($"Unknown feed '{feed}'.", statusCode: 404);
+            }
+
+            try
+            {
+                await actions.AcceptAsync(kind, trigger, user, ct);
+            }
+            catch (SchedulerException ex)
+            {
+                return Results.Problem($"The scheduler could not start the run: {ex.Message}", statusCode: 503);
+            }
+
+            return Results.Accepted("/api/feeds", new { feed = kind.Slug(), status = "accepting" });
         });
 
         desk.MapPost("/feeds/{feed}/resume", async (string feed, StewardActions actions, ClaimsPrincipal user, CancellationToken ct) =>

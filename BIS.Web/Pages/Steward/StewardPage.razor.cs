@@ -102,6 +102,30 @@ public sealed partial class StewardPage
         await ReloadAsync();
     }
 
+    private async Task AcceptAsync(string feed)
+    {
+        if (!FeedKindNames.TryParse(feed, out var kind))
+        {
+            return;
+        }
+
+        _busy.Add(feed);
+        try
+        {
+            await Actions.AcceptAsync(kind, Trigger, (await Authentication).User, CancellationToken.None);
+        }
+        catch (SchedulerException ex)
+        {
+            _error = $"The scheduler could not start {feed}: {ex.Message}";
+        }
+        finally
+        {
+            _busy.Remove(feed);
+        }
+
+        await ReloadAsync();
+    }
+
     private async Task PauseAsync((string Feed, string Reason) pause)
     {
         await Actions.PauseAsync(pause.Feed, pause.Reason, (await Authentication).User, CancellationToken.None);
