@@ -78,7 +78,14 @@ public sealed partial class StewardPage
         }
     }
 
-    private async Task RunNowAsync(string feed)
+    private async Task RunNowAsync(string feed) =>
+        await StartRunAsync(feed, async kind => await Trigger.TriggerNowAsync(kind, await UserNameAsync(), CancellationToken.None));
+
+    private async Task AcceptAsync(string feed) =>
+        await StartRunAsync(feed, async kind => await Actions.AcceptAsync(kind, Trigger, (await Authentication).User, CancellationToken.None));
+
+    /// <summary>Starts a run of the feed through the scheduler; its row follows the run until it ends.</summary>
+    private async Task StartRunAsync(string feed, Func<FeedKind, Task> start)
     {
         if (!FeedKindNames.TryParse(feed, out var kind))
         {
@@ -88,31 +95,7 @@ public sealed partial class StewardPage
         _busy.Add(feed);
         try
         {
-            await Trigger.TriggerNowAsync(kind, await UserNameAsync(), CancellationToken.None);
-        }
-        catch (SchedulerException ex)
-        {
-            _error = $"The scheduler could not start {feed}: {ex.Message}";
-        }
-        finally
-        {
-            _busy.Remove(feed);
-        }
-
-        await ReloadAsync();
-    }
-
-    private async Task AcceptAsync(string feed)
-    {
-        if (!FeedKindNames.TryParse(feed, out var kind))
-        {
-            return;
-        }
-
-        _busy.Add(feed);
-        try
-        {
-            await Actions.AcceptAsync(kind, Trigger, (await Authentication).User, CancellationToken.None);
+            await start(kind);
         }
         catch (SchedulerException ex)
         {
