@@ -33,6 +33,7 @@ public sealed class FeedBoard(NpgsqlDataSource dataSource, FeedFreshness freshne
                 fresh[slug],
                 finished.LastOrDefault(),
                 history.LastOrDefault(r => r.Status == "running"),
+                finished.LastOrDefault(r => r.Read > 0) ?? finished.LastOrDefault(),
                 pauses.GetValueOrDefault(slug),
                 finished.Select(r => new RunPoint(r.RunId, r.Status, r.Read, ((r.FinishedAt ?? now) - r.StartedAt).TotalSeconds)).ToList());
         }).ToList();

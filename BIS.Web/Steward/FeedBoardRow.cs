@@ -5,6 +5,7 @@ namespace BIS.Web.Steward;
 /// <summary>One feed as the steward board shows it.</summary>
 /// <param name="History">The feed's last runs, oldest first, for the chart.</param>
 /// <param name="Running">The run in progress, if any: its phase is shown live.</param>
+/// <param name="Figures">The latest run that read its input: an "unchanged" run skipped reading, and its zeros say nothing of the data.</param>
 public sealed record FeedBoardRow(
     string Feed,
     string SourceName,
@@ -13,6 +14,7 @@ public sealed record FeedBoardRow(
     FeedFreshnessEntry Freshness,
     RunView? LastRun,
     RunView? Running,
+    RunView? Figures,
     PauseView? Pause,
     IReadOnlyList<RunPoint> History);
 

@@ -33,6 +33,23 @@ public sealed class StewardDeskTests(BisWebFactory factory) : IClassFixture<BisW
     }
 
     [Fact]
+    public async Task A_run_that_found_its_input_unchanged_leaves_the_figures_of_the_run_that_read_it()
+    {
+        var runner = factory.Services.GetRequiredService<FeedRunner>();
+        var unchanged = await runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+        Assert.Equal(0, unchanged.RowsRead);
+        var reading = await factory.Database.ScalarAsync<long>("SELECT max(run_id) FROM feed_run WHERE feed = 'violations' AND rows_read > 0");
+        using var steward = await StewardAsync();
+
+        var board = await steward.GetStringAsync("/steward");
+
+        var row = board[board.IndexOf("data-feed=\"violations\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains($"run {unchanged.RunId}", row, StringComparison.Ordinal);
+        Assert.Contains($"run {reading}</div>", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dispatcher_may_not_open_the_board()
     {
         using var dispatcher = factory.CreateClient(new() { AllowAutoRedirect = false });
