@@ -2,65 +2,67 @@ using System.Security.Claims;
 using BIS.Domain.Feeds;
 using BIS.Ingest.Alarms;
 using BIS.Ingest.Scheduling;
+using BIS.Web.Security.Audit;
 using Npgsql;
 
 namespace BIS.Web.Steward;
 
+/// <summary>Who acts at the steward desk, and from where (a request's or a console's <see cref="ClientOrigin"/>).</summary>
+public sealed record StewardCaller(ClaimsPrincipal User, ClientOrigin Origin)
+{
+    public string Name => User.Identity?.Name ?? "unknown";
+}
+
 /// <summary>
-/// What a steward does to feeds and alarms — pause with a reason, resume, acknowledge, snooze — each written to
-/// <c>audit_log</c> (who, role, what) in the same transaction as the change, so no action goes unrecorded.
-/// An alarm change sends <c>NOTIFY bis_alarms_changed</c>, which every open board hears on every node.
+/// What a steward does to feeds and alarms — pause with a reason, resume, accept a refused run, acknowledge, snooze —
+/// each written to <c>audit_log</c> (<see cref="AccessAudit"/>: who, role, address, user agent) in the same transaction
+/// as the change, so no action goes unrecorded. An alarm change sends <c>NOTIFY bis_alarms_changed</c>, which every
+/// open board hears on every node.
 /// </summary>
 public sealed class StewardActions(NpgsqlDataSource dataSource)
 {
     public const int MaxReasonLength = 500;
 
     /// <summary>Pauses a feed: its runs are refused until resumed (a restart keeps the pause: it is stored).</summary>
-    public Task PauseAsync(string feed, string reason, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ActAsync(user, "feed.pause", $"{feed}: {reason}",
+    public Task PauseAsync(string feed, string reason, StewardCaller by, CancellationToken cancellationToken) =>
+        ExecuteAsync(by, "feed.pause", $"{feed}: {reason}",
             """
             INSERT INTO feed_control (feed, paused, paused_by, paused_at, paused_reason) VALUES (@feed, true, @by, now(), @reason)
             ON CONFLICT (feed) DO UPDATE SET paused = true, paused_by = @by, paused_at = now(), paused_reason = @reason
             """,
-            cancellationToken, ("feed", feed), ("reason", Reason(reason)));
+            [("feed", feed), ("reason", Reason(reason))], notify: false, cancellationToken);
 
-    public Task ResumeAsync(string feed, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ActAsync(user, "feed.resume", feed,
+    public Task ResumeAsync(string feed, StewardCaller by, CancellationToken cancellationToken) =>
+        ExecuteAsync(by, "feed.resume", feed,
             "UPDATE feed_control SET paused = false, paused_by = @by, paused_at = now(), paused_reason = NULL WHERE feed = @feed",
-            cancellationToken, ("feed", feed));
+            [("feed", feed)], notify: false, cancellationToken);
 
     /// <summary>
     /// Applies the feed's last run, refused by a judgment gate, on purpose: audited here, then run through the scheduler,
     /// whose run checks (as <c>BIS.Ingest run --accept</c> does) that the refusal was a gate's and the input is unchanged.
     /// </summary>
-    public async Task AcceptAsync(FeedKind feed, FeedTrigger trigger, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task AcceptAsync(FeedKind feed, FeedTrigger trigger, StewardCaller by, CancellationToken cancellationToken)
     {
-        await ExecuteAuditedAsync(user, "feed.accept", feed.Slug(), sql: null, [], notify: false, cancellationToken);
-        await trigger.TriggerNowAsync(feed, Who(user), cancellationToken, accept: true);
+        await ExecuteAsync(by, "feed.accept", feed.Slug(), sql: null, [], notify: false, cancellationToken);
+        await trigger.TriggerNowAsync(feed, by.Name, cancellationToken, accept: true);
     }
 
-    /// <returns>False when no open alarm has that id.</returns>
-    public Task<bool> AcknowledgeAsync(long alarmId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ActOnAlarmAsync(user, "alarm.acknowledge", alarmId, $"alarm {alarmId}",
+    /// <returns>False when no open, unacknowledged alarm has that id.</returns>
+    public async Task<bool> AcknowledgeAsync(long alarmId, StewardCaller by, CancellationToken cancellationToken) =>
+        await ExecuteAsync(by, "alarm.acknowledge", $"alarm {alarmId}",
             "UPDATE feed_alarm SET acknowledged_at = now(), acknowledged_by = @by WHERE alarm_id = @alarm AND resolved_at IS NULL AND acknowledged_at IS NULL",
-            cancellationToken);
+            [("alarm", alarmId)], notify: true, cancellationToken) > 0;
 
     /// <returns>False when no open alarm has that id.</returns>
-    public Task<bool> SnoozeAsync(long alarmId, TimeSpan duration, ClaimsPrincipal user, CancellationToken cancellationToken) =>
-        ActOnAlarmAsync(user, "alarm.snooze", alarmId, $"alarm {alarmId} for {duration.TotalMinutes:0} min",
+    public async Task<bool> SnoozeAsync(long alarmId, TimeSpan duration, StewardCaller by, CancellationToken cancellationToken) =>
+        await ExecuteAsync(by, "alarm.snooze", $"alarm {alarmId} for {duration.TotalMinutes:0} min",
             "UPDATE feed_alarm SET snoozed_until = now() + @for, snoozed_by = @by WHERE alarm_id = @alarm AND resolved_at IS NULL",
-            cancellationToken, ("for", duration));
+            [("alarm", alarmId), ("for", duration)], notify: true, cancellationToken) > 0;
 
-    private async Task<bool> ActOnAlarmAsync(
-        ClaimsPrincipal user, string action, long alarmId, string detail, string sql, CancellationToken cancellationToken, params (string, object)[] parameters)
-    {
-        var changed = await ExecuteAuditedAsync(user, action, detail, sql, [("alarm", alarmId), .. parameters], notify: true, cancellationToken);
-        return changed > 0;
-    }
-
-    /// <param name="sql">The change; null when the action is only recorded (what it starts runs elsewhere).</param>
-    private async Task<int> ExecuteAuditedAsync(
-        ClaimsPrincipal user, string action, string detail, string? sql, (string Name, object Value)[] parameters, bool notify, CancellationToken cancellationToken)
+    /// <param name="sql">The change, with <c>@by</c> bound to the steward; null when the action is only recorded (what it starts runs elsewhere).</param>
+    /// <returns>Rows the change touched (1 when only recorded); nothing is audited when it touched none.</returns>
+    private async Task<int> ExecuteAsync(
+        StewardCaller by, string action, string detail, string? sql, (string Name, object Value)[] parameters, bool notify, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -68,7 +70,7 @@ public sealed class StewardActions(NpgsqlDataSource dataSource)
         if (sql is not null)
         {
             await using var command = new NpgsqlCommand(sql, connection);
-            command.Parameters.AddWithValue("by", Who(user));
+            command.Parameters.AddWithValue("by", by.Name);
             foreach (var (name, value) in parameters)
             {
                 command.Parameters.AddWithValue(name, value);
@@ -79,26 +81,17 @@ public sealed class StewardActions(NpgsqlDataSource dataSource)
 
         if (changed > 0)
         {
-            await using var audit = new NpgsqlCommand(
-                "INSERT INTO audit_log (actor, actor_role, action, detail) VALUES (@actor, @role, @action, @detail)" +
-                (notify ? $"; NOTIFY {AlarmEvaluator.NotifyChannel}" : string.Empty),
-                connection);
-            audit.Parameters.AddWithValue("actor", Who(user));
-            audit.Parameters.AddWithValue("role", string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value)));
-            audit.Parameters.AddWithValue("action", action);
-            audit.Parameters.AddWithValue("detail", detail);
-            await audit.ExecuteNonQueryAsync(cancellationToken);
+            await AccessAudit.RecordAsync(connection, action, by.User, by.Origin, detail, cancellationToken);
+            if (notify)
+            {
+                await using var announce = new NpgsqlCommand($"NOTIFY {AlarmEvaluator.NotifyChannel}", connection);
+                await announce.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
         return changed;
     }
-
-    private Task ActAsync(
-        ClaimsPrincipal user, string action, string detail, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
-        ExecuteAuditedAsync(user, action, detail, sql, parameters, notify: false, cancellationToken);
-
-    private static string Who(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";
 
     private static string Reason(string reason)
     {

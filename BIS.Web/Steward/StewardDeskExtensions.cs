@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using BIS.Domain.Feeds;
 using BIS.Ingest.Scheduling;
 using BIS.Web.Security;
+using BIS.Web.Security.Audit;
 using Quartz;
 
 namespace BIS.Web.Steward;
@@ -24,22 +24,22 @@ public static class StewardDeskExtensions
 
         desk.MapGet("/alarms", async (AlarmList alarms, CancellationToken ct) => Results.Ok(await alarms.ReadAsync(resolvedToShow: 50, ct)));
 
-        desk.MapPost("/alarms/{id:long}/acknowledge", async (long id, StewardActions actions, ClaimsPrincipal user, CancellationToken ct) =>
-            await actions.AcknowledgeAsync(id, user, ct) ? Results.NoContent() : Results.Problem($"No open, unacknowledged alarm {id}.", statusCode: 404));
+        desk.MapPost("/alarms/{id:long}/acknowledge", async (long id, StewardActions actions, HttpContext context, CancellationToken ct) =>
+            await actions.AcknowledgeAsync(id, CallerOf(context), ct) ? Results.NoContent() : Results.Problem($"No open, unacknowledged alarm {id}.", statusCode: 404));
 
-        desk.MapPost("/alarms/{id:long}/snooze", async (long id, int? minutes, StewardActions actions, ClaimsPrincipal user, CancellationToken ct) =>
+        desk.MapPost("/alarms/{id:long}/snooze", async (long id, int? minutes, StewardActions actions, HttpContext context, CancellationToken ct) =>
         {
             if (minutes is not (>= 1 and <= 24 * 60))
             {
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["minutes"] = ["Snooze for 1 to 1,440 minutes."] });
             }
 
-            return await actions.SnoozeAsync(id, TimeSpan.FromMinutes(minutes.Value), user, ct)
+            return await actions.SnoozeAsync(id, TimeSpan.FromMinutes(minutes.Value), CallerOf(context), ct)
                 ? Results.NoContent()
                 : Results.Problem($"No open alarm {id}.", statusCode: 404);
         });
 
-        desk.MapPost("/feeds/{feed}/pause", async (string feed, PauseRequest? body, StewardActions actions, ClaimsPrincipal user, CancellationToken ct) =>
+        desk.MapPost("/feeds/{feed}/pause", async (string feed, PauseRequest? body, StewardActions actions, HttpContext context, CancellationToken ct) =>
         {
             if (!FeedKindNames.TryParse(feed, out var kind))
             {
@@ -51,12 +51,12 @@ public static class StewardDeskExtensions
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["Say why the feed is paused: the board shows it to every steward."] });
             }
 
-            await actions.PauseAsync(kind.Slug(), body.Reason, user, ct);
+            await actions.PauseAsync(kind.Slug(), body.Reason, CallerOf(context), ct);
             return Results.NoContent();
         });
 
         // "Accept anyway": the same path as BIS.Ingest run <feed> --accept, through the scheduler (one run of a feed at a time).
-        desk.MapPost("/feeds/{feed}/accept", async (string feed, StewardActions actions, FeedTrigger trigger, ClaimsPrincipal user, CancellationToken ct) =>
+        desk.MapPost("/feeds/{feed}/accept", async (string feed, StewardActions actions, FeedTrigger trigger, HttpContext context, CancellationToken ct) =>
         {
             if (!FeedKindNames.TryParse(feed, out var kind))
             {
@@ -65,7 +65,7 @@ public static class StewardDeskExtensions
 
             try
             {
-                await actions.AcceptAsync(kind, trigger, user, ct);
+                await actions.AcceptAsync(kind, trigger, CallerOf(context), ct);
             }
             catch (SchedulerException ex)
             {
@@ -75,14 +75,14 @@ public static class StewardDeskExtensions
             return Results.Accepted("/api/feeds", new { feed = kind.Slug(), status = "accepting" });
         });
 
-        desk.MapPost("/feeds/{feed}/resume", async (string feed, StewardActions actions, ClaimsPrincipal user, CancellationToken ct) =>
+        desk.MapPost("/feeds/{feed}/resume", async (string feed, StewardActions actions, HttpContext context, CancellationToken ct) =>
         {
             if (!FeedKindNames.TryParse(feed, out var kind))
             {
                 return Results.Problem($"Unknown feed '{feed}'.", statusCode: 404);
             }
 
-            await actions.ResumeAsync(kind.Slug(), user, ct);
+            await actions.ResumeAsync(kind.Slug(), CallerOf(context), ct);
             return Results.NoContent();
         });
 
@@ -90,4 +90,6 @@ public static class StewardDeskExtensions
     }
 
     public sealed record PauseRequest(string? Reason);
+
+    private static StewardCaller CallerOf(HttpContext context) => new(context.User, ClientOrigin.Of(context));
 }

@@ -1,6 +1,7 @@
 using BIS.Domain.Feeds;
 using BIS.Ingest.Scheduling;
 using BIS.Web.Live;
+using BIS.Web.Security.Audit;
 using BIS.Web.Steward;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -21,6 +22,7 @@ public sealed partial class StewardPage
     [Inject] private FeedTrigger Trigger { get; set; } = default!;
     [Inject] private LiveUpdates Live { get; set; } = default!;
     [Inject] private TimeProvider Time { get; set; } = default!;
+    [Inject] private CircuitOrigin Client { get; set; } = default!;
     [Inject] private ILogger<StewardPage> Logger { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
 
@@ -82,7 +84,7 @@ public sealed partial class StewardPage
         await StartRunAsync(feed, async kind => await Trigger.TriggerNowAsync(kind, await UserNameAsync(), CancellationToken.None));
 
     private async Task AcceptAsync(string feed) =>
-        await StartRunAsync(feed, async kind => await Actions.AcceptAsync(kind, Trigger, (await Authentication).User, CancellationToken.None));
+        await StartRunAsync(feed, async kind => await Actions.AcceptAsync(kind, Trigger, await CallerAsync(), CancellationToken.None));
 
     /// <summary>Starts a run of the feed through the scheduler; its row follows the run until it ends.</summary>
     private async Task StartRunAsync(string feed, Func<FeedKind, Task> start)
@@ -111,29 +113,31 @@ public sealed partial class StewardPage
 
     private async Task PauseAsync((string Feed, string Reason) pause)
     {
-        await Actions.PauseAsync(pause.Feed, pause.Reason, (await Authentication).User, CancellationToken.None);
+        await Actions.PauseAsync(pause.Feed, pause.Reason, await CallerAsync(), CancellationToken.None);
         await ReloadAsync();
     }
 
     private async Task ResumeAsync(string feed)
     {
-        await Actions.ResumeAsync(feed, (await Authentication).User, CancellationToken.None);
+        await Actions.ResumeAsync(feed, await CallerAsync(), CancellationToken.None);
         await ReloadAsync();
     }
 
     private async Task AcknowledgeAsync(long alarmId)
     {
-        await Actions.AcknowledgeAsync(alarmId, (await Authentication).User, CancellationToken.None);
+        await Actions.AcknowledgeAsync(alarmId, await CallerAsync(), CancellationToken.None);
         await ReloadAsync();
     }
 
     private async Task SnoozeAsync(long alarmId)
     {
-        await Actions.SnoozeAsync(alarmId, TimeSpan.FromHours(1), (await Authentication).User, CancellationToken.None);
+        await Actions.SnoozeAsync(alarmId, TimeSpan.FromHours(1), await CallerAsync(), CancellationToken.None);
         await ReloadAsync();
     }
 
-    private async Task<string> UserNameAsync() => (await Authentication).User.Identity?.Name ?? "steward";
+    private async Task<string> UserNameAsync() => (await CallerAsync()).Name;
+
+    private async Task<StewardCaller> CallerAsync() => new((await Authentication).User, Client.Origin);
 
     public void Dispose()
     {

@@ -33,18 +33,36 @@ public sealed class AccessAudit(NpgsqlDataSource dataSource)
 
     public async Task RecordAsync(string action, string actor, string roles, ClientOrigin origin, string? detail, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            """
-            INSERT INTO audit_log (actor, actor_role, action, detail, client_address, user_agent)
-            VALUES (@actor, @roles, @action, @detail, @address, @agent)
-            """);
+        await using var command = dataSource.CreateCommand(InsertSql);
+        Bind(command, action, actor, roles, origin, detail);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The same row, written on <paramref name="connection"/> inside its open transaction: an action that changes
+    /// something (a steward pausing a feed) is recorded if and only if the change commits.
+    /// </summary>
+    public static async Task RecordAsync(
+        NpgsqlConnection connection, string action, ClaimsPrincipal user, ClientOrigin origin, string? detail, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(InsertSql, connection);
+        Bind(command, action, user.Identity?.Name ?? "unknown", RolesOf(user), origin, detail);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private const string InsertSql = """
+        INSERT INTO audit_log (actor, actor_role, action, detail, client_address, user_agent)
+        VALUES (@actor, @roles, @action, @detail, @address, @agent)
+        """;
+
+    private static void Bind(NpgsqlCommand command, string action, string actor, string roles, ClientOrigin origin, string? detail)
+    {
         command.Parameters.AddWithValue("actor", actor.Length > MaxActor ? actor[..MaxActor] : actor);
         command.Parameters.AddWithValue("roles", roles);
         command.Parameters.AddWithValue("action", action);
         command.Parameters.AddWithValue("detail", (object?)detail ?? DBNull.Value);
         command.Parameters.Add(new NpgsqlParameter("address", NpgsqlDbType.Inet) { Value = (object?)origin.Address ?? DBNull.Value });
         command.Parameters.AddWithValue("agent", (object?)origin.UserAgent ?? DBNull.Value);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public static string RolesOf(ClaimsPrincipal user) => string.Join(',', user.FindAll(ClaimTypes.Role).Select(c => c.Value));

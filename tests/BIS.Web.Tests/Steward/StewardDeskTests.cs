@@ -81,8 +81,8 @@ public sealed class StewardDeskTests(BisWebFactory factory) : IClassFixture<BisW
         Assert.Equal(FeedRunStatus.Refused, paused.Status);
         Assert.Contains("BWSC re-issuing the export", await steward.GetStringAsync("/steward"), StringComparison.Ordinal);
         Assert.Equal(
-            "steward|hydrants: BWSC re-issuing the export",
-            await factory.Database.ScalarAsync<string>("SELECT actor || '|' || detail FROM audit_log WHERE action = 'feed.pause' ORDER BY audit_id DESC LIMIT 1"));
+            "steward|hydrants: BWSC re-issuing the export|steward-desk-test/1.0",
+            await factory.Database.ScalarAsync<string>("SELECT actor || '|' || detail || '|' || user_agent FROM audit_log WHERE action = 'feed.pause' ORDER BY audit_id DESC LIMIT 1"));
 
         Assert.Equal(HttpStatusCode.NoContent, (await steward.PostAsync("/api/feeds/hydrants/resume", null)).StatusCode);
         Assert.NotEqual(FeedRunStatus.Refused, (await runner.RunAsync(FeedKind.Hydrants, "test", CancellationToken.None)).Status);
@@ -117,6 +117,7 @@ public sealed class StewardDeskTests(BisWebFactory factory) : IClassFixture<BisW
     private async Task<HttpClient> StewardAsync()
     {
         var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.UserAgent.ParseAdd("steward-desk-test/1.0");
         await SignIn.AsAsync(client, "steward", "steward-test-password");
         await CsrfToken.AttachAsync(client);
         return client;
