@@ -11,9 +11,6 @@ public sealed class RetentionOptions
 {
     public const string Section = "Retention";
 
-    /// <summary>Where the connection for deleting audit rows is configured (by the owner role; the runtime role may not delete them).</summary>
-    public const string OwnerConnectionKey = "Database:OwnerConnectionString";
-
     /// <summary>Prune nightly. Off: nothing is ever deleted.</summary>
     public bool Enabled { get; set; } = true;
 
@@ -38,10 +35,4 @@ public sealed class RetentionOptions
     /// </summary>
     [Range(90, 36_500)]
     public int FeedRunDays { get; set; } = 730;
-
-    /// <summary>
-    /// Filled from <see cref="OwnerConnectionKey"/> when set: audit rows are deleted through it. Without it,
-    /// through Database:ConnectionString, which works only while that role may delete them.
-    /// </summary>
-    public string? OwnerConnectionString { get; set; }
 }

@@ -1,3 +1,5 @@
+using BIS.Ingest.Database;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -14,7 +16,11 @@ public sealed record RetentionResult(long RejectedRows, long ChangedBuildingRows
 /// other row still names — found in the catalog, so a reference added later (another run's
 /// <c>accepts_run_id</c>, a table's <c>updated_run_id</c>) is honoured without changing this class.
 /// </summary>
-public sealed class RetentionPruner(NpgsqlDataSource dataSource, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionPruner> logger)
+/// <param name="dataSource">The runtime role's: everything but the audit log.</param>
+/// <param name="owner">The schema owner's (<see cref="BisDataSource.OwnerKey"/>; the runtime one when no owner is configured): the runtime role may not delete audit rows.</param>
+public sealed class RetentionPruner(
+    NpgsqlDataSource dataSource, [FromKeyedServices(BisDataSource.OwnerKey)] NpgsqlDataSource owner, IOptions<RetentionOptions> options, TimeProvider time,
+    ILogger<RetentionPruner> logger)
 {
     /// <summary>Runs per batch of rejected rows or changed buildings (one run can have hundreds of thousands).</summary>
     private const int RunsPerBatch = 10;
@@ -61,7 +67,7 @@ public sealed class RetentionPruner(NpgsqlDataSource dataSource, IOptions<Retent
             cancellationToken);
 
         var runs = await PruneLedgerAsync(now.AddDays(-o.FeedRunDays), o.RejectedRowRunsPerFeed, cancellationToken);
-        var (audit, refused) = await PruneAuditAsync(now.AddDays(-o.AuditLogDays), o.OwnerConnectionString, cancellationToken);
+        var (audit, refused) = await PruneAuditAsync(now.AddDays(-o.AuditLogDays), cancellationToken);
 
         var result = new RetentionResult(rejected, changed, runs, audit, refused);
         logger.LogInformation(
@@ -131,9 +137,8 @@ public sealed class RetentionPruner(NpgsqlDataSource dataSource, IOptions<Retent
     /// Through the owner's connection when one is configured: the app's runtime role may only insert and
     /// read audit rows. Refused (the runtime role and no owner connection): logged, and the rest still pruned.
     /// </summary>
-    private async Task<(long Deleted, bool Refused)> PruneAuditAsync(DateTimeOffset cutoff, string? ownerConnectionString, CancellationToken cancellationToken)
+    private async Task<(long Deleted, bool Refused)> PruneAuditAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        await using var owner = ownerConnectionString is { Length: > 0 } ? NpgsqlDataSource.Create(ownerConnectionString) : null;
         try
         {
             var deleted = await InBatchesAsync(
@@ -146,7 +151,7 @@ public sealed class RetentionPruner(NpgsqlDataSource dataSource, IOptions<Retent
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.InsufficientPrivilege)
         {
             logger.LogWarning(exception, "Audit rows older than {Cutoff:yyyy-MM-dd} were not deleted: this role may not delete them; set {Key}",
-                cutoff, RetentionOptions.OwnerConnectionKey);
+                cutoff, $"{DatabaseOptions.Section}:{nameof(DatabaseOptions.OwnerConnectionString)}");
             return (0, true);
         }
     }

@@ -11,7 +11,6 @@ public static class RetentionServiceCollectionExtensions
     {
         services.AddOptions<RetentionOptions>()
             .Bind(configuration.GetSection(RetentionOptions.Section))
-            .Configure(options => options.OwnerConnectionString ??= configuration[RetentionOptions.OwnerConnectionKey] is { Length: > 0 } owner ? owner : null)
             .ValidateDataAnnotations()
             .Validate(options => FeedsOptionsValidator.IsValidCron(options.Cron), $"{RetentionOptions.Section}:Cron is not a valid Quartz cron expression.")
             .ValidateOnStart();

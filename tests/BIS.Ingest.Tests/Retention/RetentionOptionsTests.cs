@@ -27,15 +27,16 @@ public sealed class RetentionOptionsTests
     }
 
     [Fact]
-    public void The_owners_connection_is_taken_from_Database_OwnerConnectionString_when_set()
+    public void The_pruner_deletes_audit_rows_through_the_owners_data_source()
     {
-        const string Owner = "Host=127.0.0.1;Port=1;Database=bis;Username=bis_owner";
-        using var withOwner = IngestHost.Build(Unreachable, null, new Dictionary<string, string?> { [RetentionOptions.OwnerConnectionKey] = Owner });
-        using var without = IngestHost.Build(Unreachable, null);
+        using var host = IngestHost.Build(Unreachable, null, new Dictionary<string, string?> { ["Database:OwnerConnectionString"] = Owner });
 
-        Assert.Equal(Owner, withOwner.Services.GetRequiredService<IOptions<RetentionOptions>>().Value.OwnerConnectionString);
-        Assert.Null(without.Services.GetRequiredService<IOptions<RetentionOptions>>().Value.OwnerConnectionString);
+        var owner = host.Services.GetRequiredKeyedService<Npgsql.NpgsqlDataSource>(BIS.Ingest.Database.BisDataSource.OwnerKey);
+        Assert.Equal("bis_owner", new Npgsql.NpgsqlConnectionStringBuilder(owner.ConnectionString).Username);
+        Assert.NotNull(host.Services.GetRequiredService<RetentionPruner>());
     }
+
+    private const string Owner = "Host=127.0.0.1;Port=1;Database=bis;Username=bis_owner";
 
     [Fact]
     public async Task The_scheduler_prunes_nightly_on_the_configured_cron()

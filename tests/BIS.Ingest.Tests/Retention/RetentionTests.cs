@@ -91,15 +91,16 @@ public sealed class RetentionTests(PrivateCluster cluster) : IClassFixture<Priva
     private async Task<RetentionResult> PruneAsync(string? ownerConnectionString)
     {
         await using var runtime = BisDataSource.Create(RuntimeConnectionString);
+        // As DI wires it: the owner's data source, or the runtime one again when no owner is configured.
+        await using var owner = ownerConnectionString is null ? null : BisDataSource.Create(ownerConnectionString);
         var options = new RetentionOptions
         {
             AuditLogDays = 365,
             RejectedRowRunsPerFeed = 2,
             RunChangedBuildingDays = 30,
             FeedRunDays = 90,
-            OwnerConnectionString = ownerConnectionString,
         };
-        return await new RetentionPruner(runtime, Options.Create(options), TimeProvider.System, NullLogger<RetentionPruner>.Instance)
+        return await new RetentionPruner(runtime, owner ?? runtime, Options.Create(options), TimeProvider.System, NullLogger<RetentionPruner>.Instance)
             .PruneAsync(CancellationToken.None);
     }
 
