@@ -10,10 +10,9 @@ internal static class AssessingMerge
     /// <summary>The statements for this run; into an empty backbone (a first load) the buildings are inserted without a conflict check per row.</summary>
     public static string[] Statements(bool noBuildingsYet) => [RemoveGone, noBuildingsYet ? Insert : Upsert, RebuildAddresses];
 
-    private const string RemoveGone = """
+    private static readonly string RemoveGone = $"""
         WITH gone AS (
-            DELETE FROM building b WHERE NOT EXISTS (SELECT 1 FROM stage s WHERE s.record_id = b.parcel_id)
-              AND NOT EXISTS (SELECT 1 FROM stage_rejected r WHERE r.record_id = b.parcel_id)
+            DELETE FROM building b WHERE {Pipeline.PendingDeletions.AbsentFromInput("b.parcel_id")}
             RETURNING b.building_id
         ), logged AS (
             INSERT INTO run_changed_building (run_id, building_id) SELECT @run, building_id FROM gone

@@ -42,10 +42,9 @@ internal static class HydrantMerge
         CREATE TEMP TABLE hydrant_moved (location geometry(Point, 4326)) ON COMMIT DROP;
         SELECT 0::bigint
         """,
-        """
+        $"""
         WITH gone AS (
-            DELETE FROM hydrant h WHERE NOT EXISTS (SELECT 1 FROM stage s WHERE s.record_id = h.hydrant_id)
-              AND NOT EXISTS (SELECT 1 FROM stage_rejected r WHERE r.record_id = h.hydrant_id)
+            DELETE FROM hydrant h WHERE {Pipeline.PendingDeletions.AbsentFromInput("h.hydrant_id")}
             RETURNING h.location
         ), mark AS (INSERT INTO hydrant_moved SELECT location FROM gone)
         SELECT count(*) FROM gone

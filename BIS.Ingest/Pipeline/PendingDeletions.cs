@@ -9,12 +9,20 @@ namespace BIS.Ingest.Pipeline;
 /// </summary>
 internal static class PendingDeletions
 {
+    /// <summary>
+    /// The current backbone row whose id <paramref name="idColumn"/> the run's input no longer names, neither as an
+    /// accepted row (<c>stage</c>) nor as a rejected one that keeps its record (<c>stage_rejected</c>): what the merge of
+    /// assessing or hydrants deletes, and what the deletion gate counts first — one predicate, so they cannot drift apart.
+    /// </summary>
+    public static string AbsentFromInput(string idColumn) =>
+        $"NOT EXISTS (SELECT 1 FROM stage s WHERE s.record_id = {idColumn}) AND NOT EXISTS (SELECT 1 FROM stage_rejected r WHERE r.record_id = {idColumn})";
+
     /// <summary>A building-linked feed: its current records (read before the run), those the input no longer names.</summary>
     public static (long Live, long Gone) OfLinkedFeed(KnownRecords known, IReadOnlyCollection<string> goneIds) => (known.Count, goneIds.Count);
 
     /// <summary>
-    /// Assessing or hydrants, once <c>stage</c> and <c>stage_rejected</c> hold the run's ids: the same predicate as
-    /// the merge's delete (<see cref="Merge.AssessingMerge"/>, <see cref="Merge.HydrantMerge"/>), so the gate counts
+    /// Assessing or hydrants, once <c>stage</c> and <c>stage_rejected</c> hold the run's ids: <see cref="AbsentFromInput"/>,
+    /// as the merge's delete (<see cref="Merge.AssessingMerge"/>, <see cref="Merge.HydrantMerge"/>), so the gate counts
     /// exactly what would go.
     /// </summary>
     public static async Task<(long Live, long Gone)> OfBackboneFeedAsync(NpgsqlConnection connection, FeedKind feed, CancellationToken cancellationToken)
@@ -27,9 +35,7 @@ internal static class PendingDeletions
         };
         await using var command = new NpgsqlCommand(
             $"""
-            SELECT count(*),
-                   count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM stage s WHERE s.record_id = t.{id})
-                                      AND NOT EXISTS (SELECT 1 FROM stage_rejected r WHERE r.record_id = t.{id}))
+            SELECT count(*), count(*) FILTER (WHERE {AbsentFromInput($"t.{id}")})
             FROM {table} t
             """,
             connection) { CommandTimeout = 0 };

@@ -85,6 +85,16 @@ public sealed class TestDatabase(string? adminConnectionString = null, bool migr
         }
     }
 
+    /// <summary>Moves the feed's good runs back in time, as if its last good load were <paramref name="hoursAgo"/> old (staleness, alarms).</summary>
+    public async Task SetLastSuccessAsync(string feed, int hoursAgo)
+    {
+        await using var command = DataSource.CreateCommand(
+            "UPDATE feed_run SET finished_at = now() - make_interval(hours => @hours) WHERE feed = @feed AND status IN ('succeeded', 'unchanged')");
+        command.Parameters.AddWithValue("hours", hoursAgo);
+        command.Parameters.AddWithValue("feed", feed);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<T> ScalarAsync<T>(string sql)
     {
         await using var command = DataSource.CreateCommand(sql);

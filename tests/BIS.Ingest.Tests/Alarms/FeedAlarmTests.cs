@@ -35,7 +35,7 @@ public sealed class FeedAlarmTests : MiniCityRunTests
     {
         var first = await Evaluator.EvaluateAsync(CancellationToken.None);
         Assert.Equal(5, first.Opened.Count); // the five feeds that never loaded
-        await SetLastSuccessAsync("violations", hoursAgo: 30);
+        await Database.SetLastSuccessAsync("violations", hoursAgo: 30);
 
         var opened = new List<long>();
         for (var check = 0; check < 4; check++)
@@ -48,7 +48,7 @@ public sealed class FeedAlarmTests : MiniCityRunTests
         Assert.StartsWith("violations is stale: its last good load is 30 h old, its SLA is 26 h",
             await Database.ScalarAsync<string>($"SELECT message FROM feed_alarm WHERE alarm_id = {alarm}"), StringComparison.Ordinal);
 
-        await SetLastSuccessAsync("violations", hoursAgo: 0);
+        await Database.SetLastSuccessAsync("violations", hoursAgo: 0);
         Assert.Equal([alarm], (await Evaluator.EvaluateAsync(CancellationToken.None)).Resolved);
         // History is kept: the alarm is resolved, not deleted.
         Assert.Equal(1L, await Database.ScalarAsync<long>($"SELECT count(*) FROM feed_alarm WHERE alarm_id = {alarm} AND resolved_at IS NOT NULL"));
@@ -98,7 +98,7 @@ public sealed class FeedAlarmTests : MiniCityRunTests
     {
         _receiver.FailFirstAttempts = true;
         await Evaluator.EvaluateAsync(CancellationToken.None);
-        await SetLastSuccessAsync("violations", hoursAgo: 30);
+        await Database.SetLastSuccessAsync("violations", hoursAgo: 30);
         var alarm = Assert.Single((await Evaluator.EvaluateAsync(CancellationToken.None)).Opened);
         await Evaluator.EvaluateAsync(CancellationToken.None);
 
@@ -126,14 +126,6 @@ public sealed class FeedAlarmTests : MiniCityRunTests
         Assert.Equal(2, await Database.ScalarAsync<int>($"SELECT attempts FROM alarm_delivery WHERE alarm_id = {alarm}"));
     }
 
-    private async Task SetLastSuccessAsync(string feed, int hoursAgo)
-    {
-        await using var command = Database.DataSource.CreateCommand(
-            "UPDATE feed_run SET finished_at = now() - make_interval(hours => @hours) WHERE feed = @feed AND status IN ('succeeded', 'unchanged')");
-        command.Parameters.AddWithValue("hours", hoursAgo);
-        command.Parameters.AddWithValue("feed", feed);
-        await command.ExecuteNonQueryAsync();
-    }
 
     public override async Task DisposeAsync()
     {

@@ -31,14 +31,14 @@ public sealed class FeedHealthTests(BisWebFactory factory) : IClassFixture<BisWe
         var states = new List<string>();
         foreach (var hoursAgo in new[] { 0, 20, 30 })
         {
-            await SetLastSuccessAsync("violations", hoursAgo);
+            await factory.Database.SetLastSuccessAsync("violations", hoursAgo);
             var feeds = await FeedsAsync();
             states.Add(feeds["violations"].GetProperty("state").GetString()!);
             Assert.False(feeds["violations"].TryGetProperty("lastMessage", out _));
         }
 
         Assert.Equal(["ok", "due", "stale"], states);
-        await SetLastSuccessAsync("violations", 0);
+        await factory.Database.SetLastSuccessAsync("violations", 0);
     }
 
     private async Task<Dictionary<string, JsonElement>> FeedsAsync()
@@ -49,12 +49,4 @@ public sealed class FeedHealthTests(BisWebFactory factory) : IClassFixture<BisWe
         return body.GetProperty("feeds").EnumerateArray().ToDictionary(f => f.GetProperty("feed").GetString()!);
     }
 
-    private async Task SetLastSuccessAsync(string feed, int hoursAgo)
-    {
-        await using var command = factory.Database.DataSource.CreateCommand(
-            "UPDATE feed_run SET finished_at = now() - make_interval(hours => @hours) WHERE feed = @feed AND status IN ('succeeded', 'unchanged')");
-        command.Parameters.AddWithValue("hours", hoursAgo);
-        command.Parameters.AddWithValue("feed", feed);
-        await command.ExecuteNonQueryAsync();
-    }
 }
