@@ -229,7 +229,7 @@ public sealed class FeedRunner(
 
             await run.Phases.EnterAsync("reading", cancellationToken);
             var known = StagingTable.IsBuildingLinked(run.Feed)
-                ? await KnownRecords.LoadAsync(connection, run.Feed, mappingVersion, cancellationToken)
+                ? await KnownRecords.LoadAsync(connection, run.Feed, mappingVersion, keepsLinks: lastGood?.MappingVersion == mappingVersion, cancellationToken)
                 : KnownRecords.None;
             var lastAccepted = lastGood?.Accepted ?? 0;
             return readAhead
@@ -305,7 +305,7 @@ public sealed class FeedRunner(
             CheckDeletions(run, PendingDeletions.OfLinkedFeed(known, gone));
             await StagingTable.StageGoneAsync(connection, gone, cancellationToken);
             await phases.EnterAsync("linking", cancellationToken);
-            if (!known.IsEmpty)
+            if (!known.IsEmpty && known.KeepsLinks)
             {
                 await KnownRecords.MarkUnchangedAsync(connection, feed, cancellationToken);
             }

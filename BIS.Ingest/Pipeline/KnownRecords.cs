@@ -22,15 +22,23 @@ public sealed class KnownRecords
     private readonly List<string> _ids;
     private readonly string? _mappingVersion;
 
-    private KnownRecords(Dictionary<ContentFingerprint, string> unchangedRows, List<string> ids, string? mappingVersion)
+    private KnownRecords(Dictionary<ContentFingerprint, string> unchangedRows, List<string> ids, string? mappingVersion, bool keepsLinks)
     {
         _unchangedRows = unchangedRows;
         _ids = ids;
         _mappingVersion = mappingVersion;
+        KeepsLinks = keepsLinks;
     }
 
     /// <summary>Nothing known: every row is mapped and staged, and no row fingerprints are taken.</summary>
-    public static KnownRecords None { get; } = new([], [], null);
+    public static KnownRecords None { get; } = new([], [], null, keepsLinks: false);
+
+    /// <summary>
+    /// Whether a record whose content is unchanged keeps its link (<see cref="MarkUnchangedAsync"/>). Not on the first run
+    /// of a new build or service area: the linkage rules may have changed (a range no longer crosses the street), and a
+    /// link made by the old rules must walk the ladder once more, or it would stand until the source row changes.
+    /// </summary>
+    public bool KeepsLinks { get; }
 
     /// <summary>True when the feed has no current record: nothing to keep, move or delete.</summary>
     public bool IsEmpty => _ids.Count == 0;
@@ -45,7 +53,9 @@ public sealed class KnownRecords
     /// <param name="feed">A building-linked feed.</param>
     /// <param name="mappingVersion">What the reader's output depends on besides the row (see <see cref="MappingVersion"/>).</param>
     /// <param name="cancellationToken">Cancels the read.</param>
-    public static async Task<KnownRecords> LoadAsync(NpgsqlConnection connection, FeedKind feed, string mappingVersion, CancellationToken cancellationToken)
+    /// <param name="keepsLinks">The feed's last good run was read by the same build and service area (<see cref="KeepsLinks"/>).</param>
+    public static async Task<KnownRecords> LoadAsync(
+        NpgsqlConnection connection, FeedKind feed, string mappingVersion, bool keepsLinks, CancellationToken cancellationToken)
     {
         var unchangedRows = new Dictionary<ContentFingerprint, string>();
         var ids = new List<string>();
@@ -64,7 +74,7 @@ public sealed class KnownRecords
             }
         }
 
-        return new KnownRecords(unchangedRows, ids, mappingVersion);
+        return new KnownRecords(unchangedRows, ids, mappingVersion, keepsLinks);
     }
 
     /// <summary>
