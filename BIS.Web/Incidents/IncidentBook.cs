@@ -109,6 +109,43 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
         return (await GetAsync(incidentId, cancellationToken))!;
     }
 
+    /// <summary>Takes units off an open incident; a unit that was not on it is named, not ignored.</summary>
+    public async Task<Incident> UnassignAsync(long incidentId, IReadOnlyCollection<string> unitIds, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var status = new NpgsqlCommand("SELECT status FROM incident WHERE incident_id = @incident FOR UPDATE", connection, transaction))
+        {
+            status.Parameters.AddWithValue("incident", incidentId);
+            if (await status.ExecuteScalarAsync(cancellationToken) as string != "open")
+            {
+                throw new IncidentRequestException($"Incident {incidentId} is not open.");
+            }
+        }
+
+        var removed = new List<string>();
+        await using (var delete = new NpgsqlCommand(
+            "DELETE FROM incident_unit WHERE incident_id = @incident AND unit_id = ANY(@units) RETURNING unit_id", connection, transaction))
+        {
+            delete.Parameters.AddWithValue("incident", incidentId);
+            delete.Parameters.AddWithValue("units", unitIds.ToArray());
+            await using var reader = await delete.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                removed.Add(reader.GetString(0));
+            }
+        }
+
+        if (unitIds.Except(removed, StringComparer.Ordinal).ToList() is { Count: > 0 } notThere)
+        {
+            throw new IncidentRequestException($"Not on incident {incidentId}: {string.Join(", ", notThere.Select(Shorten))}.");
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await NotifyAsync(cancellationToken);
+        return (await GetAsync(incidentId, cancellationToken))!;
+    }
+
     public async Task CloseAsync(long incidentId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
