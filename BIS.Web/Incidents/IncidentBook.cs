@@ -45,14 +45,7 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var status = new NpgsqlCommand("SELECT status FROM incident WHERE incident_id = @incident FOR UPDATE", connection, transaction))
-        {
-            status.Parameters.AddWithValue("incident", incidentId);
-            if (await status.ExecuteScalarAsync(cancellationToken) as string != "open")
-            {
-                throw new IncidentRequestException($"Incident {incidentId} is not open.");
-            }
-        }
+        await LockOpenAsync(incidentId, connection, transaction, cancellationToken);
 
         await using (var check = new NpgsqlCommand(
             """
@@ -114,14 +107,7 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var status = new NpgsqlCommand("SELECT status FROM incident WHERE incident_id = @incident FOR UPDATE", connection, transaction))
-        {
-            status.Parameters.AddWithValue("incident", incidentId);
-            if (await status.ExecuteScalarAsync(cancellationToken) as string != "open")
-            {
-                throw new IncidentRequestException($"Incident {incidentId} is not open.");
-            }
-        }
+        await LockOpenAsync(incidentId, connection, transaction, cancellationToken);
 
         var removed = new List<string>();
         await using (var delete = new NpgsqlCommand(
@@ -214,6 +200,17 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
         }
 
         return incidents;
+    }
+
+    /// <summary>Locks the incident row for the rest of the transaction, or says it is not open.</summary>
+    private static async Task LockOpenAsync(long incidentId, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var status = new NpgsqlCommand("SELECT status FROM incident WHERE incident_id = @incident FOR UPDATE", connection, transaction);
+        status.Parameters.AddWithValue("incident", incidentId);
+        if (await status.ExecuteScalarAsync(cancellationToken) as string != "open")
+        {
+            throw new IncidentRequestException($"Incident {incidentId} is not open.");
+        }
     }
 
     /// <summary>Tells every web node's listener (ours included) that the incident board changed.</summary>
