@@ -22,7 +22,8 @@ public static class Relinker
                                number_low, number_high, zip, location, attrs, as_of, content_hash)
             SELECT row_number() OVER (ORDER BY feed, record_id), feed, line_number, record_id, parcel_id, address_id, address_text,
                    address_key, street, number_low, number_high, zip, location, attrs, as_of, content_hash
-            FROM feed_record WHERE building_id IS NULL;
+            -- A record a steward left unmatched on purpose (ManualChoices) stays so.
+            FROM feed_record WHERE building_id IS NULL AND match_method <> 'manual';
             ANALYZE stage
             """, cancellationToken);
 
