@@ -33,6 +33,7 @@ public sealed partial class RecordPage
     private bool _loaded;
     private bool _knownFeed;
     private bool _busy;
+    private int _choicesMade;
 
     protected override void OnInitialized()
     {
@@ -96,6 +97,7 @@ public sealed partial class RecordPage
                     ? "Unlinked: the record stays unmatched on later runs until its row changes."
                     : $"Linked to {_picked?.Address ?? "building"} #{buildingId}; the index and open consoles are updated.";
                 (_picked, _note, _error) = (null, null, null);
+                _choicesMade++;
             }
             else
             {
