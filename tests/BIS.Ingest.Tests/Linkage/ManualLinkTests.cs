@@ -112,6 +112,33 @@ public sealed class ManualLinkTests : MiniCityRunTests
     }
 
     [Fact]
+    public async Task A_record_whose_chosen_building_leaves_assessing_is_relinked_and_its_choice_lapses_on_the_next_run()
+    {
+        var (at302, at304) = (await Database.ScalarAsync<long>(Building302), await Database.ScalarAsync<long>(Building304));
+        Assert.Equal(ManualLinkStatus.Applied, (await ChooseAsync("V1", at304)).Status);
+
+        // What the assessing merge does to a building gone from its export, and the relinking that follows in its transaction.
+        await using (var connection = await Database.DataSource.OpenConnectionAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await using (var gone = new NpgsqlCommand(
+                $"DELETE FROM building WHERE building_id = {at304}; CREATE TEMP TABLE touched (building_id bigint PRIMARY KEY) ON COMMIT DROP", connection))
+            {
+                await gone.ExecuteNonQueryAsync();
+            }
+
+            await BIS.Ingest.Linkage.Relinker.RelinkUnmatchedAsync(connection, 30, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+
+        await AssertLinkedAsync(at302, "address");
+        Assert.NotEqual(FeedRunStatus.Failed, (await Runner.RunAsync(FeedKind.Violations, "test", CancellationToken.None, force: true)).Status);
+        await AssertLinkedAsync(at302, "address");
+        Assert.Equal($"building {at304} is no longer in assessing", await Database.ScalarAsync<string>(
+            "SELECT lapsed_reason FROM manual_link WHERE feed = 'violations'"));
+    }
+
+    [Fact]
     public async Task A_new_choice_replaces_the_one_in_force_and_both_stay_in_the_history()
     {
         var (at302, at304) = (await Database.ScalarAsync<long>(Building302), await Database.ScalarAsync<long>(Building304));
