@@ -90,7 +90,12 @@ public sealed class ManualLinker(
     private async Task FinishAsync(long runId, FeedRunStatus status, Stopwatch clock, long buildings, string message) =>
         await ledger.FinishAsync(new FeedRunResult
         {
-            RunId = runId, Feed = LedgerName, Status = status, BuildingsChanged = buildings, Message = message, Elapsed = clock.Elapsed,
+            RunId = runId,
+            Feed = LedgerName,
+            Status = status,
+            BuildingsChanged = buildings,
+            Message = message,
+            Elapsed = clock.Elapsed,
             PhaseSeconds = new Dictionary<string, double> { ["indexing"] = clock.Elapsed.TotalSeconds },
         });
 
