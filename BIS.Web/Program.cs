@@ -1,5 +1,6 @@
 using BIS.Ingest;
 using BIS.Ingest.Feeds;
+using BIS.Web.Cad;
 using BIS.Web.Dispatch;
 using BIS.Web.Feeds;
 using BIS.Web.Health;
@@ -28,6 +29,7 @@ builder.Services.AddBuildingLookup();
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddDispatchConsole(builder.Configuration);
 builder.Services.AddStewardDesk();
+builder.Services.AddCadApi(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddBisResilience();
 
@@ -49,6 +51,7 @@ app.MapBuildingLookup();
 app.MapTiles();
 app.MapFeedStatus();
 app.MapStewardDesk();
+app.MapCadApi();
 app.MapDispatchConsole();
 
 app.Run();
