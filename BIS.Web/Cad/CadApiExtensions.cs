@@ -45,17 +45,11 @@ public static class CadApiExtensions
 
         api.MapPost("/incidents/{id:long}/units", (long id, HttpContext context, CadPosts posts, CadIncidents incidents) =>
                 posts.RunAsync(context, (body, ct) => incidents.AssignAsync(id, body, context.User, ct)))
-            .WithSummary("Assign units to an open incident (all or none).")
-            .Accepts<UnitsRequest>("application/json")
-            .Produces<Incident>()
-            .WithPostProblems();
+            .WithUnits("Assign units to an open incident (all or none).");
 
         api.MapPost("/incidents/{id:long}/units/unassign", (long id, HttpContext context, CadPosts posts, CadIncidents incidents) =>
                 posts.RunAsync(context, (body, ct) => incidents.UnassignAsync(id, body, context.User, ct)))
-            .WithSummary("Take units off an open incident (a POST, not DELETE, so that it carries an Idempotency-Key like every change).")
-            .Accepts<UnitsRequest>("application/json")
-            .Produces<Incident>()
-            .WithPostProblems();
+            .WithUnits("Take units off an open incident (a POST, not DELETE, so that it carries an Idempotency-Key like every change).");
 
         api.MapPost("/incidents/{id:long}/close", (long id, HttpContext context, CadPosts posts, CadIncidents incidents) =>
                 posts.RunAsync(context, (body, ct) => incidents.CloseAsync(id, body, context.User, ct)))
@@ -101,6 +95,12 @@ public static class CadApiExtensions
         endpoints.MapCadOpenApi();
         return endpoints;
     }
+
+    private static RouteHandlerBuilder WithUnits(this RouteHandlerBuilder builder, string summary) => builder
+        .WithSummary(summary)
+        .Accepts<UnitsRequest>("application/json")
+        .Produces<Incident>()
+        .WithPostProblems();
 
     private static RouteHandlerBuilder WithPostProblems(this RouteHandlerBuilder builder) => builder
         .ProducesValidationProblem(StatusCodes.Status400BadRequest)
