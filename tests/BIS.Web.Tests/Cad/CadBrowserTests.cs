@@ -70,6 +70,9 @@ public sealed class CadBrowserTests(CadBrowserServer server) : IClassFixture<Cad
         await Assertions.Expect(page.Locator(".swagger-ui")).ToContainTextAsync("/api/incidents/{id}/units/unassign");
         await Assertions.Expect(page.Locator(".swagger-ui .title")).ToContainTextAsync("BIS CAD API");
         await page.ScreenshotAsync(new() { Path = Path.Combine(ConsoleServer.ScreenshotDirectory, "cad-api-reference.png"), FullPage = true });
+        await page.Locator(".opblock-post .opblock-summary").First.ClickAsync();
+        await Assertions.Expect(page.Locator(".opblock-post.is-open")).ToContainTextAsync("Idempotency-Key");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(ConsoleServer.ScreenshotDirectory, "cad-api-reference-post.png"), FullPage = true });
 
         console.AssertNoBrowserProblems();
         await context.DisposeAsync();
