@@ -15,6 +15,7 @@ using BIS.Web.Security.Keys;
 using BIS.Web.Security.Sessions;
 using BIS.Web.Security.SignIn;
 using BIS.Web.Steward;
+using BIS.Web.Units;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
@@ -32,6 +33,7 @@ builder.Services.AddStewardDesk();
 builder.Services.AddCadApi(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddBisResilience();
+builder.Services.AddUnitPush(builder.Configuration);
 
 var app = builder.Build();
 
@@ -53,6 +55,7 @@ app.MapFeedStatus();
 app.MapStewardDesk();
 app.MapCadApi();
 app.MapDispatchConsole();
+app.MapUnitPush();
 
 app.Run();
 
