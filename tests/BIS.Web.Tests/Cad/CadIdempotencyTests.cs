@@ -112,6 +112,27 @@ public sealed class CadIdempotencyTests(BisWebFactory factory) : IClassFixture<B
         Assert.Equal(before + 1, await IncidentsAsync());
     }
 
+    [Fact]
+    public async Task Two_nodes_racing_on_one_key_make_one_incident()
+    {
+        await using var second = new ConfiguredNode("Testing", factory.NodeSettings());
+        var secondClient = second.CreateClient();
+        secondClient.DefaultRequestHeaders.Add(BIS.Web.Security.ApiKeyAuthentication.Header, BisWebFactory.CadKey);
+        HttpClient[] nodes = [factory.CreateCadClient(), secondClient];
+        var body = await OnBuildingAsync("304 SUMNER ST", "[\"TL17\"]");
+        var key = Guid.NewGuid().ToString();
+        var before = await IncidentsAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => PostAsync(nodes[i % 2], "/api/incidents", body, key)));
+
+        Assert.Equal(before + 1, await IncidentsAsync());
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.Single(answers.Where(a => a.StatusCode == HttpStatusCode.Created).Select(a => a.Headers.Location?.OriginalString).Distinct());
+        var replayed = await PostAsync(secondClient, "/api/incidents", body, key);
+        Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
+        Assert.Equal(before + 1, await IncidentsAsync());
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
