@@ -28,6 +28,7 @@ builder.Services.AddBuildingLookup();
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddDispatchConsole(builder.Configuration);
 builder.Services.AddStewardDesk();
+builder.Services.AddRunPage();
 builder.Services.AddProblemDetails();
 builder.Services.AddBisResilience();
 
@@ -49,6 +50,7 @@ app.MapBuildingLookup();
 app.MapTiles();
 app.MapFeedStatus();
 app.MapStewardDesk();
+app.MapRunPage();
 app.MapDispatchConsole();
 
 app.Run();
