@@ -238,7 +238,12 @@ public sealed class RunReport(NpgsqlDataSource dataSource)
             return string.Create(CultureInfo.InvariantCulture, $"nearest building {reader.GetDouble(11):N0} m from its point: {near.Split(',')[0]} (#{reader.GetInt64(10)})");
         }
 
-        return reader.IsDBNull(10) ? null : string.Create(CultureInfo.InvariantCulture, $"nearest building {reader.GetDouble(11):N0} m from its point: #{reader.GetInt64(10)}");
+        if (!reader.IsDBNull(10))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"nearest building {reader.GetDouble(11):N0} m from its point: #{reader.GetInt64(10)}");
+        }
+
+        return street is null ? null : $"no building on {street} in assessing";
     }
 
     private static List<PhaseTime> Phases(string json)

@@ -164,6 +164,9 @@ public sealed partial class RunPage
         _ => string.Empty,
     };
 
+    /// <summary>Null when the run linked nothing (refused or failed before linking): a rate of 0 % would read as a linkage failure.</summary>
+    private static double? MatchRate(RunDetail run) => run.Figures.Matched + run.Figures.Unmatched == 0 ? null : run.Figures.MatchPercent;
+
     private static string Short(string? text) => text is null ? "–" : text.Length > 16 ? text[..16] + "…" : text;
 
     private static string Clip(string text, int length) => text.Length > length ? text[..length] + "…" : text;
