@@ -1,11 +1,15 @@
 using BIS.Domain.Feeds;
 using BIS.Web.Security;
+using BIS.Web.Security.Audit;
 
 namespace BIS.Web.Steward;
 
 /// <summary>A run's page (<c>/steward/runs/{id}</c>) and the steward's CSV downloads: a run's rejected rows, a feed's discrepancy report.</summary>
 public static class RunPageExtensions
 {
+    public const string DownloadRejected = "run.rejected-download";
+    public const string DownloadDiscrepancies = "feed.discrepancies-download";
+
     public static IServiceCollection AddRunPage(this IServiceCollection services)
     {
         services.AddSingleton<RunReport>();
@@ -19,10 +23,19 @@ public static class RunPageExtensions
     {
         var desk = endpoints.MapGroup("/api").RequireAuthorization(BisPolicies.ManageFeeds);
 
-        desk.MapGet("/runs/{id:long}/rejected.csv", async (long id, string? reason, RunRejectedCsv csv, HttpContext context, CancellationToken ct) =>
-            await csv.WriteAsync(id, reason, context.Response, ct) ? Results.Empty : Results.Problem($"No run {id}.", statusCode: 404));
+        // Source rows can carry what the publisher holds about a building: who took them away is recorded.
+        desk.MapGet("/runs/{id:long}/rejected.csv", async (long id, string? reason, RunRejectedCsv csv, AccessAudit audit, HttpContext context, CancellationToken ct) =>
+        {
+            if (!await csv.WriteAsync(id, reason, context.Response, ct))
+            {
+                return Results.Problem($"No run {id}.", statusCode: 404);
+            }
 
-        desk.MapGet("/feeds/{feed}/discrepancies.csv", async (string feed, DiscrepancyReport report, HttpContext context, CancellationToken ct) =>
+            await audit.RecordAsync(DownloadRejected, context.User, ClientOrigin.Of(context), $"run {id}" + (reason is { Length: > 0 } ? $": {reason}" : ""), CancellationToken.None);
+            return Results.Empty;
+        });
+
+        desk.MapGet("/feeds/{feed}/discrepancies.csv", async (string feed, DiscrepancyReport report, AccessAudit audit, HttpContext context, CancellationToken ct) =>
         {
             if (!FeedKindNames.TryParse(feed, out var kind))
             {
@@ -30,6 +43,7 @@ public static class RunPageExtensions
             }
 
             await report.WriteAsync(kind.Slug(), context.Response, ct);
+            await audit.RecordAsync(DownloadDiscrepancies, context.User, ClientOrigin.Of(context), kind.Slug(), CancellationToken.None);
             return Results.Empty;
         });
 

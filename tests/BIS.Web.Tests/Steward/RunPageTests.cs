@@ -91,6 +91,7 @@ public sealed partial class RunPageTests(RunPageWebFactory factory) : IClassFixt
         Assert.Equal(1 + 2 + RunPageWebFactory.MissingIds + 1, lines.Length);
 
         Assert.Equal(HttpStatusCode.NotFound, (await steward.GetAsync("/api/feeds/nonsense/discrepancies.csv")).StatusCode);
+        Assert.True(await factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'feed.discrepancies-download' AND actor = 'steward' AND detail = 'violations'") >= 1);
     }
 
     [Fact]
