@@ -18,7 +18,8 @@ public sealed partial class RunPageTests(RunPageWebFactory factory) : IClassFixt
         var page = await steward.GetStringAsync($"/steward/runs/{RunId}?reason=missing%20case_no");
         Assert.Contains(">missing case_no (60)</option>", page, StringComparison.Ordinal);
         Assert.Equal(50, RejectedRows().Matches(page).Count);
-        Assert.DoesNotContain("cannot be located", page[page.IndexOf("<table", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        var rejected = page[page.IndexOf("<table", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("cannot be located", rejected[..rejected.IndexOf("</section>", StringComparison.Ordinal)], StringComparison.Ordinal);
 
         var csv = await steward.GetAsync($"/api/runs/{RunId}/rejected.csv?reason=missing%20case_no");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
@@ -27,10 +28,10 @@ public sealed partial class RunPageTests(RunPageWebFactory factory) : IClassFixt
         Assert.Equal("line_number,reason,record_id,raw_text", lines[0]);
         Assert.Equal(RunPageWebFactory.MissingIds, lines.Length - 1);
         Assert.All(lines[1..], line => Assert.Contains(",missing case_no,,", line, StringComparison.Ordinal));
-        Assert.StartsWith("6,missing case_no,,", lines[1], StringComparison.Ordinal);
+        Assert.StartsWith("7,missing case_no,,", lines[1], StringComparison.Ordinal);
 
         var all = CsvLines(await steward.GetStringAsync($"/api/runs/{RunId}/rejected.csv"));
-        Assert.Equal(RunPageWebFactory.MissingIds + 1, all.Length - 1);
+        Assert.Equal(RunPageWebFactory.MissingIds + 2, all.Length - 1);
     }
 
     [Fact]
@@ -44,7 +45,7 @@ public sealed partial class RunPageTests(RunPageWebFactory factory) : IClassFixt
 
         Assert.Equal(50, RejectedRows().Matches(first).Count);
         Assert.Contains("page 1 of 2", first, StringComparison.Ordinal);
-        Assert.Equal(RunPageWebFactory.MissingIds + 1 - 50, RejectedRows().Matches(second).Count);
+        Assert.Equal(RunPageWebFactory.MissingIds + 2 - 50, RejectedRows().Matches(second).Count);
         Assert.Contains("page 2 of 2", second, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">55</td>", first, StringComparison.Ordinal);
         Assert.DoesNotContain("<td class=\"num\">56</td>", first, StringComparison.Ordinal);
@@ -88,24 +89,29 @@ public sealed partial class RunPageTests(RunPageWebFactory factory) : IClassFixt
         Assert.StartsWith("ADDRESS_NOT_FOUND,violations,V4#121.2,5,", Single(lines, ",V4#"), StringComparison.Ordinal);
         Assert.Equal(RunPageWebFactory.MissingIds, lines.Count(l => l.StartsWith($"OMITTED_FIELD,violations,,", StringComparison.Ordinal) && l.EndsWith($",missing case_no,{RunId}", StringComparison.Ordinal)));
         Assert.StartsWith("OMITTED_FIELD,violations,\"'=cmd", Single(lines, "calc"), StringComparison.Ordinal);
-        Assert.Equal(1 + 2 + RunPageWebFactory.MissingIds + 1, lines.Length);
+        Assert.StartsWith("OMITTED_FIELD,violations,K1#121.2,6,", Single(lines, ",K1#"), StringComparison.Ordinal);
+        Assert.Equal(1 + 2 + RunPageWebFactory.MissingIds + 2, lines.Length);
 
         Assert.Equal(HttpStatusCode.NotFound, (await steward.GetAsync("/api/feeds/nonsense/discrepancies.csv")).StatusCode);
         Assert.True(await factory.Database.ScalarAsync<long>("SELECT count(*) FROM audit_log WHERE action = 'feed.discrepancies-download' AND actor = 'steward' AND detail = 'violations'") >= 1);
     }
 
     [Fact]
-    public async Task The_page_shows_figures_phases_warnings_and_unmatched_records_with_their_best_candidate()
+    public async Task The_page_shows_figures_phases_warned_and_kept_records_and_unmatched_records_with_their_best_candidate()
     {
         using var steward = await StewardAsync();
 
         var page = await steward.GetStringAsync($"/steward/runs/{RunId}");
 
-        Assert.Contains("<dt>Rejected</dt><dd>61</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("<dt>Rejected</dt><dd>62</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dt>Accepted</dt><dd>4</dd>", page, StringComparison.Ordinal);
         Assert.Contains("<dt>Match rate</dt><dd>50.0 %</dd>", page, StringComparison.Ordinal);
         Assert.Matches("<rect class=\"phase-c\\d\"[^>]*><title>reading: ", page);
         Assert.Contains("coordinates unusable", page, StringComparison.Ordinal);
+        var kept = page[page.IndexOf("aria-label=\"Records kept from the last good version\"", StringComparison.Ordinal)..];
+        kept = kept[..kept.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains("<td class=\"record\">K1#121.2</td><td class=\"num\">6</td><td class=\"reason\">cannot be located", kept, StringComparison.Ordinal);
+        Assert.Equal(1L, await factory.Database.ScalarAsync<long>("SELECT count(*) FROM feed_record WHERE record_id = 'K1#121.2'"));
 
         var v4 = page[page.IndexOf("<td class=\"record\">V4#121.2</td>", StringComparison.Ordinal)..];
         v4 = v4[..v4.IndexOf("</tr>", StringComparison.Ordinal)];
