@@ -50,11 +50,30 @@ public sealed partial class RunPage
     private bool _accepting;
     private ITimer? _follow;
 
+    /// <summary>
+    /// What the prerendered page showed, handed to the interactive page that replaces it, so the page does not go blank
+    /// while the circuit reads the same rows again. Server state: protected by Data Protection on its way through the browser.
+    /// </summary>
+    [PersistentState] public RunPageSnapshot? Prerendered { get; set; }
+
     protected override async Task OnParametersSetAsync()
     {
         Reason = string.IsNullOrEmpty(Reason) ? null : Reason;
+        if (Prerendered is { } shown && shown.Key == Key)
+        {
+            Prerendered = null;
+            Show(shown);
+            Follow(_run?.Status == "running");
+            return;
+        }
+
         await LoadAsync();
     }
+
+    private RunPageKey Key => new(RunId, Page ?? 1, Reason, UnmatchedPage ?? 1);
+
+    private void Show(RunPageSnapshot shown) =>
+        (_run, _reasons, _rejected, _warned, _kept, _unmatched) = (shown.Run, shown.Reasons, shown.Rejected, shown.Warned, shown.Kept, shown.Unmatched);
 
     private async Task LoadAsync()
     {
@@ -78,6 +97,10 @@ public sealed partial class RunPage
             _kept = await Report.KeptAsync(_run, ListLimit, CancellationToken.None);
             _unmatched = await Report.UnmatchedAsync(_run.Feed, UnmatchedPage ?? 1, CancellationToken.None);
             _error = null;
+            if (HttpContext is not null)
+            {
+                Prerendered = new RunPageSnapshot(Key, _run, _reasons, _rejected, _warned, _kept, _unmatched);
+            }
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
         {
@@ -173,3 +196,11 @@ public sealed partial class RunPage
 
     public void Dispose() => _follow?.Dispose();
 }
+
+/// <summary>Which page of which run, with which filter: a snapshot is shown only for the same one.</summary>
+public sealed record RunPageKey(long RunId, int Page, string? Reason, int UnmatchedPage);
+
+/// <summary>Everything a run page shows, as read while prerendering.</summary>
+public sealed record RunPageSnapshot(
+    RunPageKey Key, RunDetail Run, IReadOnlyList<ReasonCount> Reasons, Paged<RejectedRowView> Rejected,
+    IReadOnlyList<WarnedRecord> Warned, IReadOnlyList<RejectedRowView> Kept, Paged<UnmatchedRecord> Unmatched);

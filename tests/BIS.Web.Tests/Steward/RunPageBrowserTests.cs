@@ -89,6 +89,15 @@ public sealed class RunPageBrowserTests(RunPageBrowserServer server) : IClassFix
         await Assertions.Expect(page.Locator(".run-refusal")).ToBeVisibleAsync();
         await ShotAsync(page, "refused-run-accepted-1920x1080-light");
 
+        // The board links each feed's last run and its discrepancy report.
+        await page.GotoAsync($"{server.BaseAddress}/steward");
+        var row = page.Locator("tr.feed-row[data-feed='violations']");
+        await Assertions.Expect(row.Locator("a[href$='/discrepancies.csv']")).ToBeVisibleAsync();
+        await ShotAsync(page, "board-with-run-links-1920x1080-light");
+        await row.Locator($"a[href='/steward/runs/{rejecting.RunId}']").ClickAsync();
+        await page.WaitForURLAsync($"**/steward/runs/{rejecting.RunId}");
+        await Assertions.Expect(page.Locator("tr.rejected-row")).ToHaveCountAsync(50);
+
         // The filter narrows the rows through the query string.
         await page.GotoAsync($"{server.BaseAddress}/steward/runs/{rejecting.RunId}");
         await ClickUntilAsync(page, "#reason-filter", "#reason-filter", select: "missing case_no");
