@@ -8,7 +8,8 @@ namespace BIS.Web.Steward;
 /// <item><term>ADDRESS_RANGE</term><description>an address or range that matches, covers or falls in several buildings
 /// (the linkage tied: <c>range "225-227 SARATOGA ST" covers 2 buildings: …</c>)</description></item>
 /// <item><term>ADDRESS_NOT_FOUND</term><description>an address, parcel id or city address id the assessing backbone does
-/// not have (<c>address "22 SARATOGA ST 02128" not found</c>, <c>parcel … not in assessing</c>)</description></item>
+/// not have (<c>address "22 SARATOGA ST 02128" not found</c>, <c>parcel … not in assessing</c>), or a record a steward
+/// left unmatched on purpose (<c>left unmatched by …</c>: no building is it)</description></item>
 /// <item><term>OUTSIDE_AREA</term><description>coordinates outside the service area, or a point with no building within
 /// the tolerance and no address to try instead</description></item>
 /// <item><term>OMITTED_FIELD</term><description>a required field left blank (<c>missing case_no</c>), or nothing that
@@ -57,7 +58,8 @@ public static class DiscrepancyCodes
             return AddressRange;
         }
 
-        if (Has(reason, "\" not found") || Has(reason, "not in assessing") || Has(reason, " not known"))
+        // "left unmatched by <steward>": a steward looked and found no building it belongs to.
+        if (Has(reason, "\" not found") || Has(reason, "not in assessing") || Has(reason, " not known") || reason.StartsWith("left unmatched by ", StringComparison.Ordinal))
         {
             return AddressNotFound;
         }

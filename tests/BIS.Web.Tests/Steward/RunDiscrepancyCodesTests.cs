@@ -25,5 +25,6 @@ public sealed class RunDiscrepancyCodesTests
     [InlineData("address \"REAR LOT\" could not be parsed; no usable coordinates", DiscrepancyCodes.InvalidValue)]
     [InlineData("no address; no building within 30 m of its point", DiscrepancyCodes.OutsideArea)]
     [InlineData("no address; no usable coordinates", DiscrepancyCodes.OmittedField)]
+    [InlineData("left unmatched by steward: a yard, not a building", DiscrepancyCodes.AddressNotFound)]
     public void An_unmatched_record_is_coded_by_the_address_part_of_its_reason(string reason, string code) => Assert.Equal(code, DiscrepancyCodes.OfUnmatched(reason));
 }

@@ -118,6 +118,9 @@ public sealed partial class RunPageTests(RunPageWebFactory factory) : IClassFixt
         Assert.Contains("not found", v4, StringComparison.Ordinal);
         Assert.Contains("nearest on SARATOGA ST: 225 SARATOGA ST", v4, StringComparison.Ordinal);
         Assert.Contains("href=\"/steward/records/violations/V4%23121.2\"", v4, StringComparison.Ordinal);
+        var fix = await steward.GetAsync("/steward/records/violations/V4%23121.2");
+        Assert.Equal(HttpStatusCode.OK, fix.StatusCode);
+        Assert.Contains("V4#121.2", await fix.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Contains("covers 2 buildings", page, StringComparison.Ordinal);
         Assert.Contains("href=\"/api/feeds/violations/discrepancies.csv\"", page, StringComparison.Ordinal);
 
