@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using BIS.Benchmarks.Lookup;
 
 namespace BIS.Benchmarks.Push;
 
@@ -33,6 +34,9 @@ public sealed class CadDriver : IDisposable
 
     public int Failures => _failures;
 
+    /// <summary>POST sent → answer read, for incidents opened: how much of the push latency is the request itself.</summary>
+    public Latencies RoundTrips { get; } = new();
+
     public string? FirstFailure => _firstFailure;
 
     /// <summary>When the POST that opened the tagged incident was sent (a Stopwatch timestamp), or null.</summary>
@@ -55,7 +59,9 @@ public sealed class CadDriver : IDisposable
             _sentAt[tag] = Stopwatch.GetTimestamp();
         }
 
+        var sent = Stopwatch.GetTimestamp();
         using var document = await SendAsync(request, cancellationToken);
+        RoundTrips.Add(Stopwatch.GetElapsedTime(sent));
         return document?.RootElement.GetProperty("incident").GetProperty("incidentId").GetInt64();
     }
 

@@ -34,6 +34,8 @@ public static class PushBenchmark
 
         Console.WriteLine($"Phase 1: {result.Assigned.Count} assignments measured; {result.Live.Messages} outbox messages, "
                           + $"{result.Live.DuplicateDeliveries} duplicate deliveries ignored, {result.Live.Gaps} gaps resumed.");
+        Console.WriteLine($"  of which: CAD POST round trip p50 {result.CadRoundTrip.Percentile(50):F0} ms / p99 {result.CadRoundTrip.Percentile(99):F0} ms; "
+                          + $"outbox row created → applied p50 {result.FromCreated.Percentile(50):F0} ms / p99 {result.FromCreated.Percentile(99):F0} ms.");
         Console.WriteLine($"Phase 2: {result.Storm.Messages} messages while away; caught up: {result.Storm.CaughtUp}; "
                           + $"{result.Storm.DuplicateDeliveries} duplicate deliveries ignored.");
         if (result.CadFailures > 0)
