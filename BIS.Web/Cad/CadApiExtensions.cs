@@ -2,6 +2,7 @@ using BIS.Web.Incidents;
 using BIS.Web.Lookup;
 using BIS.Web.Security;
 using BIS.Web.Security.Audit;
+using BIS.Web.Units;
 
 namespace BIS.Web.Cad;
 
@@ -24,6 +25,7 @@ public static class CadApiExtensions
         services.AddSingleton<CadPosts>();
         services.AddSingleton<CadRateLimit>();
         services.AddSingleton<CadIncidents>();
+        services.AddSingleton<CadUnits>();
         services.AddSingleton<CadKeys>();
         services.AddCadOpenApi();
         return services;
@@ -58,7 +60,8 @@ public static class CadApiExtensions
             .WithPostProblems();
 
         // Reading the incident shows its building's hazards: audited like every view of them.
-        api.MapGet("/incidents/{id:long}", async (long id, HttpContext context, IncidentBook book, BuildingLookup lookup, HazardAudit audit, CadResults results) =>
+        api.MapGet("/incidents/{id:long}", async (long id, HttpContext context, IncidentBook book, BuildingLookup lookup, HazardAudit audit,
+                CadUnits roster, UnitDeliveries deliveries, CadResults results) =>
             {
                 var ct = context.RequestAborted;
                 if (await book.GetAsync(id, ct) is not { } incident)
@@ -72,10 +75,15 @@ public static class CadApiExtensions
                     await audit.RecordViewAsync(context.User, ClientOrigin.Of(context), buildingId, id, ct);
                 }
 
-                var units = (await book.UnitsAsync(ct)).Where(u => incident.Units.Contains(u.UnitId)).Select(CadUnitView.Of).ToList();
+                var delivered = (await deliveries.ForIncidentAsync(id, ct)).ToDictionary(d => d.UnitId, StringComparer.Ordinal);
+                var units = (await roster.ListAsync(ct)).Where(u => incident.Units.Contains(u.UnitId)).Select(u => new CadIncidentUnit(
+                    u.UnitId, u.Name, u.Status, u.StatusAt, delivered.TryGetValue(u.UnitId, out var d)
+                        ? new CadDelivery(d.Seq, d.Kind, d.CreatedAt, d.SentAt, d.ReceivedAt, d.ShownAt)
+                        : null)).ToList();
                 return results.Json(StatusCodes.Status200OK, new CadIncidentView(incident, summary, units));
             })
-            .WithSummary("An incident with its building's hazard summary and its units (the view is written to the audit log).")
+            .WithSummary("An incident with its building's hazard summary and its units, each with its status and where its latest message " +
+                         "got to (sent, received by the tablet, shown to the crew). The view is written to the audit log.")
             .Produces<CadIncidentView>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -86,9 +94,9 @@ public static class CadApiExtensions
             .Produces<IReadOnlyList<Incident>>()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
-        api.MapGet("/units", async (IncidentBook book, CadResults results, CancellationToken ct) =>
-                results.Json(StatusCodes.Status200OK, (await book.UnitsAsync(ct)).Select(CadUnitView.Of).ToList()))
-            .WithSummary("Every unit with its status: available, assigned (with its incident) or out-of-service.")
+        api.MapGet("/units", async (CadUnits roster, CadResults results, CancellationToken ct) =>
+                results.Json(StatusCodes.Status200OK, await roster.ListAsync(ct)))
+            .WithSummary("Every unit with its status (available, dispatched, enroute, onscene), whether it is in service, and its open incident.")
             .Produces<IReadOnlyList<CadUnitView>>()
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 

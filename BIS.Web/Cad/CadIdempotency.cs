@@ -10,9 +10,9 @@ namespace BIS.Web.Cad;
 /// </summary>
 /// <remarks>
 /// Keys are kept <see cref="Kept"/> from the first request; each claim deletes that key's expired row and up to
-/// 100 other expired rows, so the table needs no job of its own. A request that fails with an exception (not an
-/// answer: the database went away) gives its key up, so the client's retry runs again; a claim whose request
-/// has not answered within <see cref="Abandoned"/> (its node died) may be taken over by a retry.
+/// 100 other expired rows, so the table needs no job of its own. A request that fails (an error answer, which
+/// changed nothing, or an exception: the database went away) gives its key up, so the client's retry runs again;
+/// a claim whose request has not answered within <see cref="Abandoned"/> (its node died) may be taken over by a retry.
 /// </remarks>
 public sealed class CadIdempotency(NpgsqlDataSource dataSource)
 {

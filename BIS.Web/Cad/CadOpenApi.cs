@@ -31,7 +31,7 @@ public static class CadOpenApi
                         "/admin/cad-keys). Every POST needs an `Idempotency-Key` header (IETF draft-ietf-httpapi-idempotency-key-header): " +
                         "a retry with the same key and body gets the first answer again (header `Idempotent-Replayed: true`) and changes " +
                         "nothing; the same key with another body is 422; a retry while the first is still running is 409. Keys are kept " +
-                        "24 hours. A POST without the header is 400. Errors are RFC 9457 problem details; `errors` names each field at " +
+                        "24 hours. An error answer (4xx) changed nothing and is not kept: a retry with the same key runs again. A POST without the header is 400. Errors are RFC 9457 problem details; `errors` names each field at " +
                         "fault. Requests are limited per key (Cad:RequestsPerMinute); over it, 429 with Retry-After.",
                 };
                 document.Components ??= new OpenApiComponents();

@@ -5,7 +5,7 @@ namespace BIS.Web.Cad;
 /// <summary>
 /// Every CAD POST goes through here: the Idempotency-Key (required), the body within its limit, then the claim on
 /// the key, and only then the handler. Same key and same request: the first answer again, nothing done twice;
-/// same key and another request: 422; same key while the first still runs: 409.
+/// same key and another request: 422; same key while the first still runs: 409. An error answer is not kept.
 /// </summary>
 public sealed class CadPosts(CadIdempotency ledger, CadResults results, IOptions<CadOptions> options, ILogger<CadPosts> logger)
 {
@@ -59,7 +59,17 @@ public sealed class CadPosts(CadIdempotency ledger, CadResults results, IOptions
             throw;
         }
 
-        await ledger.CompleteAsync(client, key, outcome);
+        // An error answer changed nothing: the key is given up, so the client's retry (a field corrected, a unit
+        // freed) runs instead of getting the error again. Only what did something is kept and replayed.
+        if (outcome.Status >= 400)
+        {
+            await ledger.ReleaseAsync(client, key);
+        }
+        else
+        {
+            await ledger.CompleteAsync(client, key, outcome);
+        }
+
         return outcome;
     }
 

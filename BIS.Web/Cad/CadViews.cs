@@ -16,12 +16,5 @@ public sealed record CandidateView(long BuildingId, string? Address, string? Zip
     public static CandidateView Of(BuildingCandidate c) => new(c.BuildingId, c.Address, c.Zip, c.MatchedBy, Math.Round(c.Score, 3), c.MaxSeverity);
 }
 
-/// <summary>A unit as CAD sees it: <see cref="Status"/> is out-of-service, assigned (on <see cref="IncidentId"/>) or available.</summary>
-public sealed record CadUnitView(string UnitId, string Name, string Kind, string Station, IReadOnlyList<string> Capabilities, bool InService, string Status, long? IncidentId)
-{
-    public static CadUnitView Of(Unit unit) => new(unit.UnitId, unit.Name, unit.Kind, unit.Station, unit.Capabilities, unit.InService,
-        !unit.InService ? "out-of-service" : unit.AssignedTo is not null ? "assigned" : "available", unit.AssignedTo);
-}
-
 /// <summary>Answer of <c>GET /api/incidents/{id}</c>: the incident, its building's hazard summary, its units.</summary>
-public sealed record CadIncidentView(Incident Incident, BuildingSummary? Summary, IReadOnlyList<CadUnitView> Units);
+public sealed record CadIncidentView(Incident Incident, BuildingSummary? Summary, IReadOnlyList<CadIncidentUnit> Units);

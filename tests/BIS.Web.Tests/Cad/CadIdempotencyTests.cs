@@ -37,10 +37,23 @@ public sealed class CadIdempotencyTests(BisWebFactory factory) : IClassFixture<B
         Assert.Equal("true", retry.Headers.GetValues(CadPosts.ReplayedHeader).Single());
         Assert.Equal(before + 1, await IncidentsAsync());
 
-        // Another client's identical key is another key.
-        var mine = Guid.NewGuid().ToString();
-        var other = await PostAsync(_cad, "/api/incidents", body, mine);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode); // E5 is busy now: a new request, really run.
+        // A new key is a new request, really run: E5 is busy now.
+        var other = await PostAsync(_cad, "/api/incidents", body, Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, other.StatusCode);
+        Assert.Equal(before + 1, await IncidentsAsync());
+    }
+
+    [Fact]
+    public async Task An_error_answer_is_not_kept_so_the_corrected_retry_with_the_same_key_runs()
+    {
+        var key = Guid.NewGuid().ToString();
+        var before = await IncidentsAsync();
+        var wrong = await PostAsync(_cad, "/api/incidents", """{ "address": "100 Meridian St", "type": "Alien landing" }""", key);
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.Equal(0L, await factory.Database.ScalarAsync<long>($"SELECT count(*) FROM cad_idempotency WHERE key = '{key}'"));
+
+        var corrected = await PostAsync(_cad, "/api/incidents", """{ "address": "100 Meridian St", "type": "Odor of gas" }""", key);
+        Assert.Equal(HttpStatusCode.Created, corrected.StatusCode);
         Assert.Equal(before + 1, await IncidentsAsync());
     }
 
@@ -96,6 +109,27 @@ public sealed class CadIdempotencyTests(BisWebFactory factory) : IClassFixture<B
         Assert.NotEmpty(created);
         Assert.Single(created.Select(a => a.Headers.Location?.OriginalString).Distinct());
         Assert.Equal(HttpStatusCode.Created, (await PostAsync(_cad, "/api/incidents", body, key)).StatusCode);
+        Assert.Equal(before + 1, await IncidentsAsync());
+    }
+
+    [Fact]
+    public async Task Two_nodes_racing_on_one_key_make_one_incident()
+    {
+        await using var second = new ConfiguredNode("Testing", factory.NodeSettings());
+        var secondClient = second.CreateClient();
+        secondClient.DefaultRequestHeaders.Add(BIS.Web.Security.ApiKeyAuthentication.Header, BisWebFactory.CadKey);
+        HttpClient[] nodes = [factory.CreateCadClient(), secondClient];
+        var body = await OnBuildingAsync("304 SUMNER ST", "[\"TL17\"]");
+        var key = Guid.NewGuid().ToString();
+        var before = await IncidentsAsync();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => PostAsync(nodes[i % 2], "/api/incidents", body, key)));
+
+        Assert.Equal(before + 1, await IncidentsAsync());
+        Assert.All(answers, a => Assert.Contains(a.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        Assert.Single(answers.Where(a => a.StatusCode == HttpStatusCode.Created).Select(a => a.Headers.Location?.OriginalString).Distinct());
+        var replayed = await PostAsync(secondClient, "/api/incidents", body, key);
+        Assert.Equal(HttpStatusCode.Created, replayed.StatusCode);
         Assert.Equal(before + 1, await IncidentsAsync());
     }
 

@@ -30,7 +30,14 @@ public sealed class CadIncidentApiTests(BisWebFactory factory) : IClassFixture<B
         var read = await JsonAsync(await _cad.GetAsync($"/api/incidents/{id}"));
         Assert.Equal("302 SUMNER ST", read.GetProperty("summary").GetProperty("address").GetString()?[..13]);
         Assert.NotEqual(0, read.GetProperty("summary").GetProperty("flags").GetArrayLength());
-        Assert.All(read.GetProperty("units").EnumerateArray(), u => Assert.Equal("assigned", u.GetProperty("status").GetString()));
+        Assert.Equal(2, read.GetProperty("units").GetArrayLength());
+        Assert.All(read.GetProperty("units").EnumerateArray(), u =>
+        {
+            Assert.Equal("dispatched", u.GetProperty("status").GetString());
+            Assert.Equal("assigned", u.GetProperty("delivery").GetProperty("kind").GetString());
+            Assert.True(u.GetProperty("delivery").GetProperty("seq").GetInt64() >= 1);
+            Assert.Equal(JsonValueKind.Null, u.GetProperty("delivery").GetProperty("shownAt").ValueKind);
+        });
         Assert.Equal(1, await CountAsync($"SELECT count(*) FROM audit_log WHERE action = 'view-hazards' AND incident_id = {id} AND actor = 'cad:test-cad'"));
 
         var units = await JsonAsync(await _cad.GetAsync("/api/units"));
