@@ -64,6 +64,20 @@ public static class PushFleet
         return ids.Count > 0 ? ids : throw new InvalidOperationException("The benchmark database has no buildings.");
     }
 
+    /// <summary>Transactions committed and rows written in this database so far (pg_stat_database), to count the work per message.</summary>
+    public static async Task<(long Commits, long Inserted, long Updated)> DatabaseWorkAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        // The statistics of this transaction's snapshot would be stale: ask for fresh ones.
+        await using var command = new NpgsqlCommand(
+            "SELECT pg_stat_clear_snapshot(); SELECT xact_commit, tup_inserted, tup_updated FROM pg_stat_database WHERE datname = current_database()", connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
     /// <summary>Each bench unit's last sequence number: what a caught-up tablet has applied.</summary>
     public static async Task<Dictionary<string, long>> LastSeqAsync(string connectionString, CancellationToken cancellationToken)
     {

@@ -57,6 +57,7 @@ public sealed class PushLoad(Uri server, string cadApiKey, string connectionStri
             var free = new ConcurrentQueue<string>(fleet.Select(d => d.UnitId));
             var incidents = 0;
             var baseline = await PushFleet.LastSeqAsync(connectionString, cancellationToken);
+            var workBefore = await PushFleet.DatabaseWorkAsync(connectionString, cancellationToken);
             var open = new List<Task>();
             using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / settings.IncidentsPerSecond)))
             {
@@ -76,6 +77,11 @@ public sealed class PushLoad(Uri server, string cadApiKey, string connectionStri
             await Task.WhenAll(open);
             var live = await SettleAsync(tablets, baseline, cancellationToken);
             Console.WriteLine($"Phase 1 settled: {live}");
+            var work = await PushFleet.DatabaseWorkAsync(connectionString, cancellationToken);
+            Console.WriteLine($"Phase 1 database work per outbox message (open + close, tablets' acknowledgements, the server's reads and marks): "
+                              + $"{(work.Commits - workBefore.Commits) / (double)Math.Max(1, live.Messages):F1} transactions, "
+                              + $"{(work.Inserted - workBefore.Inserted) / (double)Math.Max(1, live.Messages):F1} rows inserted, "
+                              + $"{(work.Updated - workBefore.Updated) / (double)Math.Max(1, live.Messages):F1} rows updated");
             // The storm's assignments are measured by catch-up time, not as push latency.
             _measuring = false;
 
