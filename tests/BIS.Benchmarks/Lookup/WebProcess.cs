@@ -27,6 +27,9 @@ public sealed class WebProcess : IAsyncDisposable
 
     public string CadApiKey { get; private set; } = string.Empty;
 
+    /// <summary>The server's process id, to read its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>CPU time the server has used so far, to tell its share from the clients' and PostgreSQL's.</summary>
     public TimeSpan ProcessorTime
     {
