@@ -29,6 +29,10 @@ public sealed class DatabaseChangeListener(
     /// <summary>At most this long without live updates after the database is back.</summary>
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
+    private static readonly TimeSpan IncidentsCoalescing = TimeSpan.FromMilliseconds(150);
+
+    private int _incidentsPending;
+
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the first LISTEN succeeded: from then on no committed change goes unheard (until a lost connection).</summary>
@@ -103,8 +107,26 @@ public sealed class DatabaseChangeListener(
 
         // Handlers are awaited off the connection's thread so a slow console cannot stall the listener.
         _ = channel == IncidentsChannel
-            ? Task.Run(updates.PublishIncidentsChangedAsync)
+            ? Task.Run(PublishIncidentsSoonAsync)
             : Task.Run(() => PublishBuildingsAsync(payload));
+    }
+
+    /// <summary>
+    /// Tablets acknowledge by the hundred a second under load, each acknowledgement is a notice, and each
+    /// notice makes every open console re-read its board: notices arriving within <see cref="IncidentsCoalescing"/>
+    /// are answered by one publish. The flag is cleared before publishing, so a notice that arrives while
+    /// subscribers read schedules another round and nothing committed goes unshown.
+    /// </summary>
+    private async Task PublishIncidentsSoonAsync()
+    {
+        if (Interlocked.Exchange(ref _incidentsPending, 1) == 1)
+        {
+            return;
+        }
+
+        await Task.Delay(IncidentsCoalescing);
+        Interlocked.Exchange(ref _incidentsPending, 0);
+        await updates.PublishIncidentsChangedAsync();
     }
 
     private async Task PublishBuildingsAsync(string payload)

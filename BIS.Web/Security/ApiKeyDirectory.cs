@@ -1,5 +1,4 @@
 using BIS.Ingest.Database;
-using BIS.Web.Lookup;
 using Microsoft.Extensions.Caching.Memory;
 using Npgsql;
 
@@ -13,9 +12,10 @@ public sealed record ApiClient(string Name, string Role);
 /// for <see cref="Remembered"/>: a key disabled or revoked in the database stops working within that time
 /// on every node, and at once on the node that revoked it (<see cref="Forget"/>). Unknown keys are not kept,
 /// so guessing cannot fill the memory. Each read from the database also stamps the key's last use, so
-/// last_used_at is written at most once per key and node every <see cref="Remembered"/>.
+/// last_used_at is written at most once per key and node every <see cref="Remembered"/>. That write is why it
+/// uses the primary's data source, not the lookup one, which may one day point at a read replica.
 /// </summary>
-public sealed class ApiKeyDirectory([FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, DatabaseRetry retry) : IDisposable
+public sealed class ApiKeyDirectory(NpgsqlDataSource dataSource, DatabaseRetry retry) : IDisposable
 {
     public static readonly TimeSpan Remembered = TimeSpan.FromSeconds(30);
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BIS.Web.Live;
 using Npgsql;
 
 namespace BIS.Web.Units;
@@ -70,7 +71,12 @@ public sealed class UnitMessages(NpgsqlDataSource dataSource)
             """);
         command.Parameters.AddWithValue("units", messages.Select(m => m.UnitId).ToArray());
         command.Parameters.AddWithValue("seqs", messages.Select(m => m.Seq).ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
+        {
+            // The console's delivery column shows "sent" as soon as it is true, not at the tablet's next acknowledgement.
+            await using var notify = dataSource.CreateCommand($"NOTIFY {DatabaseChangeListener.IncidentsChannel}");
+            await notify.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>The tablet stored everything up to <paramref name="seq"/>; <paramref name="shown"/>: the crew saw it too.</summary>
