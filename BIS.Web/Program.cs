@@ -14,6 +14,7 @@ using BIS.Web.Security.Keys;
 using BIS.Web.Security.Sessions;
 using BIS.Web.Security.SignIn;
 using BIS.Web.Steward;
+using BIS.Web.Units;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
@@ -30,6 +31,7 @@ builder.Services.AddDispatchConsole(builder.Configuration);
 builder.Services.AddStewardDesk();
 builder.Services.AddProblemDetails();
 builder.Services.AddBisResilience();
+builder.Services.AddUnitPush(builder.Configuration);
 
 var app = builder.Build();
 
@@ -50,6 +52,7 @@ app.MapTiles();
 app.MapFeedStatus();
 app.MapStewardDesk();
 app.MapDispatchConsole();
+app.MapUnitPush();
 
 app.Run();
 
