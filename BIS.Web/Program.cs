@@ -15,6 +15,7 @@ using BIS.Web.Security.Sessions;
 using BIS.Web.Security.SignIn;
 using BIS.Web.Steward;
 using BIS.Web.Units;
+using BIS.Web.UnitView;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
@@ -53,6 +54,7 @@ app.MapFeedStatus();
 app.MapStewardDesk();
 app.MapDispatchConsole();
 app.MapUnitPush();
+app.MapUnitView();
 
 app.Run();
 
