@@ -68,7 +68,7 @@ public sealed class TabletViewTests(ConsoleServer server) : IClassFixture<Consol
         await Assertions.Expect(page.Locator("#incident-notes")).ToContainTextAsync("Smoke showing");
         await Assertions.Expect(page.Locator("#flags li.flag.sev-critical").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#flags li.flag").First).ToContainTextAsync("Critical");
-        await Assertions.Expect(page.Locator("#recs li.rec").First).ToContainTextAsync("because");
+        await Assertions.Expect(page.Locator("#recs li.rec .rec-reasons li").First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#hydrants li.hydrant").First).ToContainTextAsync(" m");
         await Assertions.Expect(page.Locator("#map path.map-building")).ToBeAttachedAsync();
         Assert.StartsWith("geo:", await page.GetAttributeAsync("#nav-link", "href"));
