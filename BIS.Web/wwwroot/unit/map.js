@@ -58,7 +58,8 @@ export function draw(element, summary) {
     return false;
   }
   const all = bounds.reduce((a, b) => a.extend(b));
-  m.fitBounds(all.pad(0.15), { maxZoom: 19, animate: false });
+  // Room on the right for the hydrants' flow labels.
+  m.fitBounds(all, { maxZoom: 19, animate: false, paddingTopLeft: [40, 40], paddingBottomRight: [110, 40] });
   return true;
 }
 
