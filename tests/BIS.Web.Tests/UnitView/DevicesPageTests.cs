@@ -44,8 +44,20 @@ public sealed class DevicesPageTests(ConsoleServer server) : IClassFixture<Conso
         var row = page.Locator($"tr[data-device='{deviceId}']");
         await Assertions.Expect(row).ToContainTextAsync("E56 cab", new() { Timeout = 20_000 });
         await Assertions.Expect(row).ToContainTextAsync("Active");
-        await row.Locator("button", new() { HasTextString = "Revoke" }).ClickAsync();
-        await Assertions.Expect(row.Locator(".confirm")).ToBeVisibleAsync();
+        // After a reload the prerendered button shows before the circuit wires its handler: press until it answers.
+        await Eventually.HoldsAsync(async () =>
+        {
+            await row.Locator("button", new() { HasTextString = "Revoke…" }).ClickAsync();
+            try
+            {
+                await row.Locator(".confirm").WaitForAsync(new() { Timeout = 2_000 });
+                return true;
+            }
+            catch (TimeoutException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(30), "Revoke… never asked for confirmation");
         await row.Locator("button", new() { HasTextString = "Yes, revoke" }).ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("Revoked", new() { Timeout = 20_000 });
         await ShotAsync(page, "admin-devices-revoked");
