@@ -22,6 +22,8 @@ public static class UnitsExtensions
         services.AddSingleton<UnitConnections>();
         services.AddSingleton<UnitPushListener>();
         services.AddHostedService(sp => sp.GetRequiredService<UnitPushListener>());
+        services.AddSingleton<UnitSummaryWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<UnitSummaryWriter>());
         services.AddSignalR();
 
         services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, UnitDeviceAuthentication>(UnitDeviceAuthentication.SchemeName, null);

@@ -97,4 +97,15 @@ public sealed class DevicePairingTests(UnitPushServer server) : IClassFixture<Un
         Assert.Equal("E9", me.GetProperty("unitId").GetString());
         Assert.Equal("account", me.GetProperty("via").GetString());
     }
+
+    [Fact]
+    public async Task A_token_in_the_query_string_is_taken_on_the_unit_hub_only()
+    {
+        var device = await server.PairAsync("SQ1");
+        using var browser = server.CreateHttpClient();
+        var negotiate = await browser.PostAsync($"/hubs/units/negotiate?negotiateVersion=1&access_token={Uri.EscapeDataString(device.Token)}", null);
+        Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync($"/api/unit/me?access_token={Uri.EscapeDataString(device.Token)}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.PostAsync("/hubs/units/negotiate?negotiateVersion=1&access_token=wrong", null)).StatusCode);
+    }
 }

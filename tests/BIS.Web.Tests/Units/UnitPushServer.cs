@@ -1,4 +1,8 @@
 using System.Net;
+using BIS.Domain.Feeds;
+using BIS.Ingest.Ledger;
+using BIS.Ingest.Pipeline;
+using BIS.TestSupport;
 using System.Security.Claims;
 using BIS.Web.Incidents;
 using BIS.Web.Security;
@@ -64,6 +68,18 @@ public class UnitPushServer : BisWebFactory
     {
         await using var command = Database.DataSource.CreateCommand(sql);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>A violations run that adds a vacant-building violation at the address: a new flag for the crews there.</summary>
+    public async Task<long> MarkVacantAsync(string number, string street)
+    {
+        City.WriteViolations(
+            MiniCity.ViolationRow("V1", "Open", "Unsafe and Dangerous", "302", "Sumner", "ST"),
+            MiniCity.ViolationRow("V2", "Open", "Failure to Obtain Permit", "304", "Sumner", "ST"),
+            MiniCity.ViolationRow("V3", "Open", "Vacant building not secured", number, street, "ST"));
+        var run = await Services.GetRequiredService<FeedRunner>().RunAsync(FeedKind.Violations, "test", CancellationToken.None);
+        Assert.Equal(FeedRunStatus.Succeeded, run.Status);
+        return run.RunId;
     }
 
     public Task<long> BuildingAsync(string addressKey) =>
