@@ -90,6 +90,7 @@ public sealed class TabletViewTests(ConsoleServer server) : IClassFixture<Consol
         await Assertions.Expect(page.Locator("#map path.map-building")).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("#map path.map-hydrant").First).ToBeAttachedAsync();
         await Assertions.Expect(page.Locator("#offline-banner")).ToContainTextAsync("Offline since");
+        await tablet.ShotAsync("night-1280x800-offline-reloaded");
 
         // While the tablet is down, Ladder 2 joins: E9 gets a "changed" message it must not miss.
         await Book.AssignAsync(incident.IncidentId, ["L2"], Dispatcher, CancellationToken.None);
@@ -98,6 +99,8 @@ public sealed class TabletViewTests(ConsoleServer server) : IClassFixture<Consol
         await Assertions.Expect(page.Locator("#incident-units")).ToContainTextAsync("L2");
         await Assertions.Expect(page.Locator("#offline-banner")).ToBeHiddenAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.Locator("#link-state")).ToContainTextAsync("Live");
+
+        await tablet.ShotAsync("night-1280x800-changed-unacknowledged");
 
         // Acknowledge: shown_at on every message up to the latest; the change list goes.
         var latest = await ScalarAsync<long>("SELECT max(seq) FROM unit_message WHERE unit_id = 'E9'");
