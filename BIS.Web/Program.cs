@@ -16,6 +16,7 @@ using BIS.Web.Security.Sessions;
 using BIS.Web.Security.SignIn;
 using BIS.Web.Steward;
 using BIS.Web.Units;
+using BIS.Web.UnitView;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
@@ -60,6 +61,7 @@ app.MapManualLinks();
 app.MapCadApi();
 app.MapDispatchConsole();
 app.MapUnitPush();
+app.MapUnitView();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using BIS.Web.Components;
 using BIS.Web.Map;
+using BIS.Web.UnitView;
 
 namespace BIS.Web.Dispatch;
 
@@ -17,11 +18,12 @@ public static class DispatchConsoleExtensions
 
     /// <summary>
     /// Pages, the circuit hub and the static files behind them. None is anonymous: the fallback policy
-    /// covers them, so even the scripts are served only to a signed-in user.
+    /// covers them, so even the scripts are served only to a signed-in user; the one exception is the tablet
+    /// view's shell (UnitView), which holds no data and must load before a tablet can show its device token.
     /// </summary>
     public static IEndpointRouteBuilder MapDispatchConsole(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapStaticAssets();
+        endpoints.MapStaticAssets().AllowAnonymousUnitShell();
         endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return endpoints;
     }

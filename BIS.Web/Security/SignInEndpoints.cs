@@ -82,10 +82,12 @@ public static class SignInEndpoints
             }
         }).AllowAnonymous().RequireRateLimiting(SignInThrottle.PerAddressPolicy);
 
-        // Dispatchers land on the console, stewards on the feed board; roles whose views come later see who they are and a way out.
+        // Dispatchers land on the console, stewards on the feed board, a firefighter of a unit on the tablet view;
+        // roles whose views come later see who they are and a way out.
         endpoints.MapGet("/", (HttpContext context, IAntiforgery antiforgery) =>
             context.User.IsInRole(BisRoles.Dispatcher) || context.User.IsInRole(BisRoles.Admin) ? Results.LocalRedirect("/dispatch")
             : context.User.IsInRole(BisRoles.Steward) ? Results.LocalRedirect("/steward")
+            : context.User.IsInRole(BisRoles.Firefighter) && context.User.HasClaim(c => c.Type == BisRoles.UnitClaim && c.Value.Length > 0) ? Results.LocalRedirect("/unit/")
             : Results.Content(SignInPage.RenderSignedIn(antiforgery.GetAndStoreTokens(context), context.User), Html));
 
         endpoints.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery, IOptions<OidcOptions> oidc, AccessAudit audit) =>
