@@ -6,6 +6,7 @@ using BIS.Web.Health;
 using BIS.Web.Incidents;
 using BIS.Web.Lookup;
 using BIS.Web.Map;
+using BIS.Web.Metrics;
 using BIS.Web.Resilience;
 using BIS.Web.Security;
 using BIS.Web.Security.Csrf;
@@ -28,6 +29,7 @@ builder.Services.AddBuildingLookup();
 builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddDispatchConsole(builder.Configuration);
 builder.Services.AddStewardDesk();
+builder.Services.AddBisMetricsAndScrapeListener(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddBisResilience();
 
