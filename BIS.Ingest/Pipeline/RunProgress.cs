@@ -32,7 +32,11 @@ public sealed class RunProgress : IAsyncDisposable
 
     public long Rows => Interlocked.Read(ref _rows);
 
-    /// <summary>Counts the items as they are enumerated, from zero: rows read, or (for rows read ahead) rows staged.</summary>
+    /// <summary>A row taken from an input file (<see cref="FeedFile.Progress"/>): counted where the readers parse, since most
+    /// of them settle repeated ids over the whole file before they hand over a single item.</summary>
+    internal void RowRead() => Interlocked.Increment(ref _rows);
+
+    /// <summary>Counts the items as they are enumerated, from zero: the rows of a feed read ahead, as they are staged.</summary>
     internal IEnumerable<T> Counting<T>(IEnumerable<T> items)
     {
         Interlocked.Exchange(ref _rows, 0);
@@ -58,7 +62,9 @@ public sealed class RunProgress : IAsyncDisposable
 
                 try
                 {
-                    await _ledger.SetRowsSoFarAsync(_runId, rows, _stop.Token);
+                    // Not cancelled when the run ends: a write cut off mid-flight would hand its pooled connection back broken
+                    // to the ledger's next call, the run's finishing update; the run waits for this short one instead.
+                    await _ledger.SetRowsSoFarAsync(_runId, rows, CancellationToken.None);
                     _written = rows;
                 }
                 catch (Exception ex) when (ex is Npgsql.NpgsqlException or TimeoutException)
@@ -71,6 +77,7 @@ public sealed class RunProgress : IAsyncDisposable
         {
             // The run is over.
         }
+
     }
 
     public async ValueTask DisposeAsync()

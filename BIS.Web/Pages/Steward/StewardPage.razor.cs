@@ -70,6 +70,18 @@ public sealed partial class StewardPage
         StateHasChanged();
     });
 
+    // Set once the circuit is live, so a person (or a browser test) can tell the buttons answer: prerendered ones do not.
+    private bool _interactive;
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
+        }
+    }
+
     private async Task ReloadAsync()
     {
         try
