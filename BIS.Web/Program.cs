@@ -1,5 +1,6 @@
 using BIS.Ingest;
 using BIS.Ingest.Feeds;
+using BIS.Web.Cad;
 using BIS.Web.Dispatch;
 using BIS.Web.Feeds;
 using BIS.Web.Health;
@@ -15,6 +16,7 @@ using BIS.Web.Security.Keys;
 using BIS.Web.Security.Sessions;
 using BIS.Web.Security.SignIn;
 using BIS.Web.Steward;
+using BIS.Web.Units;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddBisDefaults(builder.Environment.ContentRootPath);
@@ -30,8 +32,11 @@ builder.Services.AddIncidents(builder.Configuration);
 builder.Services.AddDispatchConsole(builder.Configuration);
 builder.Services.AddStewardDesk();
 builder.Services.AddBisMetricsAndScrapeListener(builder.Configuration);
+builder.Services.AddManualLinks();
+builder.Services.AddCadApi(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddBisResilience();
+builder.Services.AddUnitPush(builder.Configuration);
 
 var app = builder.Build();
 
@@ -51,7 +56,10 @@ app.MapBuildingLookup();
 app.MapTiles();
 app.MapFeedStatus();
 app.MapStewardDesk();
+app.MapManualLinks();
+app.MapCadApi();
 app.MapDispatchConsole();
+app.MapUnitPush();
 
 app.Run();
 

@@ -22,7 +22,11 @@ public static class Relinker
                                number_low, number_high, zip, location, attrs, as_of, content_hash)
             SELECT row_number() OVER (ORDER BY feed, record_id), feed, line_number, record_id, parcel_id, address_id, address_text,
                    address_key, street, number_low, number_high, zip, location, attrs, as_of, content_hash
-            FROM feed_record WHERE building_id IS NULL;
+            -- A record a steward left unmatched on purpose stays so; one whose chosen building just left assessing is
+            -- linked again here, and its choice lapses on the feed's next run (ManualChoices).
+            FROM feed_record f WHERE building_id IS NULL
+              AND NOT EXISTS (SELECT 1 FROM manual_link m WHERE m.feed = f.feed AND m.record_id = f.record_id
+                                AND m.building_id IS NULL AND m.lapsed_at IS NULL AND m.replaced_at IS NULL);
             ANALYZE stage
             """, cancellationToken);
 

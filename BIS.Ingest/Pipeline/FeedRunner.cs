@@ -5,6 +5,7 @@ using BIS.Ingest.Feeds;
 using BIS.Ingest.HazardIndex;
 using BIS.Ingest.Ledger;
 using BIS.Ingest.Linkage;
+using BIS.Ingest.ManualLinks;
 using BIS.Ingest.Merge;
 using BIS.Ingest.Sources.Common;
 using Microsoft.Extensions.DependencyInjection;
@@ -313,7 +314,9 @@ public sealed class FeedRunner(
                 await KnownRecords.MarkUnchangedAsync(connection, feed, cancellationToken);
             }
 
-            var linked = await EntityResolver.ResolveAsync(connection, ingestOptions.Value.NearestBuildingToleranceMeters, cancellationToken);
+            // A steward's choice stands over the ladder, and over a new build's relinking, until its source row changes.
+            var linked = await ManualChoices.ResolveAroundAsync(connection, feed, run.RunId, sameMapping: known.KeepsLinks,
+                ct => EntityResolver.ResolveAsync(connection, ingestOptions.Value.NearestBuildingToleranceMeters, ct), cancellationToken);
             // Kept rows are linked records by definition: they were kept because they were.
             run.Current = run.Current with { RowsMatched = linked.Matched + counts.Kept, RowsUnmatched = linked.Unmatched, RowsKept = counts.Kept };
         }

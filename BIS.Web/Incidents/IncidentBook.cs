@@ -1,12 +1,16 @@
 using System.Security.Claims;
 using BIS.Ingest.Database;
 using BIS.Web.Live;
+using BIS.Web.Units;
 using Npgsql;
 
 namespace BIS.Web.Incidents;
 
-/// <summary>Opens, lists and closes incidents and assigns units to them. Plain SQL against the store.</summary>
-public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retry)
+/// <summary>
+/// Opens, lists and closes incidents and assigns units to them. Plain SQL against the store. Every change a
+/// unit must hear of is written to its outbox in the same transaction (<see cref="UnitOutbox"/>).
+/// </summary>
+public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retry, UnitOutbox outbox)
 {
     public const int MaxNotesLength = 2000;
 
@@ -84,19 +88,26 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
             }
         }
 
+        var added = new List<string>();
         await using (var insert = new NpgsqlCommand(
             """
             INSERT INTO incident_unit (incident_id, unit_id, assigned_by)
             SELECT @incident, unit_id, @by FROM unnest(@units::text[]) AS u(unit_id)
             ON CONFLICT DO NOTHING
+            RETURNING unit_id
             """, connection, transaction))
         {
             insert.Parameters.AddWithValue("incident", incidentId);
             insert.Parameters.AddWithValue("units", unitIds.ToArray());
             insert.Parameters.AddWithValue("by", Actor(user));
-            await insert.ExecuteNonQueryAsync(cancellationToken);
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                added.Add(reader.GetString(0));
+            }
         }
 
+        await outbox.AssignedAsync(connection, incidentId, added, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await NotifyAsync(cancellationToken);
         return (await GetAsync(incidentId, cancellationToken))!;
@@ -127,6 +138,7 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
             throw new IncidentRequestException($"Not on incident {incidentId}: {string.Join(", ", notThere.Select(Shorten))}.");
         }
 
+        await outbox.UnassignedAsync(connection, incidentId, removed, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await NotifyAsync(cancellationToken);
         return (await GetAsync(incidentId, cancellationToken))!;
@@ -134,15 +146,19 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
 
     public async Task CloseAsync(long incidentId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            "UPDATE incident SET status = 'closed', closed_at = now(), closed_by = @by WHERE incident_id = @id AND status = 'open'");
-        command.Parameters.AddWithValue("id", incidentId);
-        command.Parameters.AddWithValue("by", Actor(user));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockOpenAsync(incidentId, connection, transaction, cancellationToken);
+        await using (var command = new NpgsqlCommand(
+            "UPDATE incident SET status = 'closed', closed_at = now(), closed_by = @by WHERE incident_id = @id", connection, transaction))
         {
-            throw new IncidentRequestException($"Incident {incidentId} is not open.");
+            command.Parameters.AddWithValue("id", incidentId);
+            command.Parameters.AddWithValue("by", Actor(user));
+            await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        await outbox.ClosedAsync(connection, incidentId, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await NotifyAsync(cancellationToken);
     }
 

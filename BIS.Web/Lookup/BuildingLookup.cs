@@ -38,9 +38,25 @@ public sealed class BuildingLookup(
         return summary with { Flags = summary.Flags.Select(view => ViewOf(view.Flag, feeds, now)).ToList(), Feeds = feeds.Values.ToList() };
     }
 
+    /// <summary>
+    /// The summary as the index holds it now, read on the caller's connection (inside its transaction) and never
+    /// from the kept answers: what is pushed to a unit must be what the change that caused the push committed.
+    /// </summary>
+    public async Task<BuildingSummary?> ReadCurrentAsync(NpgsqlConnection connection, long buildingId, CancellationToken cancellationToken)
+    {
+        var feeds = await caches.Freshness.GetOrReadAsync("feeds", async ct => await freshness.ReadAsync(ct), cancellationToken)
+            ?? throw new InvalidOperationException("Feed freshness could not be read.");
+        return await ReadOnAsync(connection, buildingId, feeds, cancellationToken);
+    }
+
     private async Task<BuildingSummary?> ReadAsync(long buildingId, IReadOnlyDictionary<string, FeedFreshnessEntry> feeds, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadOnAsync(connection, buildingId, feeds, cancellationToken);
+    }
+
+    private async Task<BuildingSummary?> ReadOnAsync(NpgsqlConnection connection, long buildingId, IReadOnlyDictionary<string, FeedFreshnessEntry> feeds, CancellationToken cancellationToken)
+    {
         await using var command = new NpgsqlCommand(
             """
             SELECT b.building_id, b.parcel_id, coalesce(b.address_text, b.address_key), b.zip, b.attrs::text,

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using BIS.Web.Incidents;
 using BIS.Web.Security;
 using BIS.Web.Security.Audit;
+using BIS.Web.Units;
 
 namespace BIS.Web.Lookup;
 
@@ -49,7 +50,7 @@ public static class LookupEndpoints
 
             await audit.RecordViewAsync(context.User, ClientOrigin.Of(context), id, incident, ct);
             return Results.Ok(summary);
-        });
+        }).AddEndpointFilter<CrewBuildingAccess>();
 
         group.MapGet("/search", async (string? q, int? limit, BuildingLookup lookup, CancellationToken ct) =>
         {

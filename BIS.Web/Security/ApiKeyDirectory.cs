@@ -10,8 +10,10 @@ public sealed record ApiClient(string Name, string Role);
 
 /// <summary>
 /// Finds the CAD client a key belongs to. Every CAD request carries its key, so known keys are kept
-/// for <see cref="Remembered"/>: a key disabled in the database stops working within that time.
-/// Unknown keys are not kept, so guessing cannot fill the memory.
+/// for <see cref="Remembered"/>: a key disabled or revoked in the database stops working within that time
+/// on every node, and at once on the node that revoked it (<see cref="Forget"/>). Unknown keys are not kept,
+/// so guessing cannot fill the memory. Each read from the database also stamps the key's last use, so
+/// last_used_at is written at most once per key and node every <see cref="Remembered"/>.
 /// </summary>
 public sealed class ApiKeyDirectory([FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, DatabaseRetry retry) : IDisposable
 {
@@ -38,11 +40,15 @@ public sealed class ApiKeyDirectory([FromKeyedServices(LookupDataSource.Key)] Np
 
     private async Task<ApiClient?> ReadAsync(string keyHash, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT name, role FROM api_client WHERE key_sha256 = @hash AND NOT disabled");
+        await using var command = dataSource.CreateCommand(
+            "UPDATE api_client SET last_used_at = now() WHERE key_sha256 = @hash AND NOT disabled AND revoked_at IS NULL RETURNING name, role");
         command.Parameters.AddWithValue("hash", keyHash);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? new ApiClient(reader.GetString(0), reader.GetString(1)) : null;
     }
+
+    /// <summary>Drops a key from this node's memory (it was just revoked here).</summary>
+    public void Forget(string keyHash) => _known.Remove(keyHash);
 
     public void Dispose() => _known.Dispose();
 }

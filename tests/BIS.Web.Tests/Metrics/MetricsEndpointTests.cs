@@ -77,10 +77,15 @@ public sealed class MetricsEndpointTests(MetricsWebFactory factory) : IClassFixt
 
         using var admin = factory.CreateClient(new() { AllowAutoRedirect = false });
         await SignIn.AsAsync(admin, "steward", "steward-test-password");
-        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MetricsWebFactory.Token);
         var signedIn = await admin.GetAsync(MetricsOptions.ScrapePath);
         Assert.Equal(HttpStatusCode.NotFound, signedIn.StatusCode);
         Assert.DoesNotContain("bis_feed", await signedIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Nor with the scrape token: it opens the management listener only (the public port's bearer scheme refuses it).
+        admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", MetricsWebFactory.Token);
+        var withToken = await admin.GetAsync(MetricsOptions.ScrapePath);
+        Assert.Contains(withToken.StatusCode, new[] { HttpStatusCode.NotFound, HttpStatusCode.Unauthorized });
+        Assert.DoesNotContain("bis_feed", await withToken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Theory]
