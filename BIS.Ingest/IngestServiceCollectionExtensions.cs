@@ -45,6 +45,8 @@ public static class IngestServiceCollectionExtensions
         services.AddSingleton<HazardIndexRefresh>();
         services.AddSingleton<InputFetcher>();
         services.AddSingleton<FeedLedger>();
+        services.AddMetrics();
+        services.AddSingleton<RunMetrics>();
         services.AddSingleton<FeedRunner>();
         services.AddSingleton<BIS.Ingest.Freshness.FeedFreshness>();
         services.AddFeedAlarms(configuration);

@@ -17,7 +17,10 @@ public sealed class FeedLedger([FromKeyedServices(BisDataSource.OwnerKey)] Npgsq
     public async Task<long> StartAsync(string feed, string trigger, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            "INSERT INTO feed_run (feed, trigger, started_at, status, phase) VALUES (@feed, @trigger, @now, 'running', 'starting') RETURNING run_id");
+            $"""
+            WITH started AS (INSERT INTO feed_run (feed, trigger, started_at, status, phase) VALUES (@feed, @trigger, @now, 'running', 'starting') RETURNING run_id)
+            SELECT run_id, pg_notify('{RunProgress.NotifyChannel}', @feed) FROM started
+            """);
         command.Parameters.AddWithValue("feed", feed);
         command.Parameters.AddWithValue("trigger", trigger);
         command.Parameters.AddWithValue("now", time.GetUtcNow());
@@ -43,10 +46,19 @@ public sealed class FeedLedger([FromKeyedServices(BisDataSource.OwnerKey)] Npgsq
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task SetPhaseAsync(long runId, string phase, CancellationToken cancellationToken)
+    public Task SetPhaseAsync(long runId, string phase, CancellationToken cancellationToken) =>
+        SetAndAnnounceAsync(runId, "phase", phase, cancellationToken);
+
+    /// <summary>Rows a run in progress has handled so far (<see cref="RunProgress"/>).</summary>
+    public Task SetRowsSoFarAsync(long runId, long rows, CancellationToken cancellationToken) =>
+        SetAndAnnounceAsync(runId, "rows_so_far", rows, cancellationToken);
+
+    /// <summary>Sets a column of a run in progress and tells every steward board (<see cref="RunProgress.NotifyChannel"/>).</summary>
+    private async Task SetAndAnnounceAsync(long runId, string column, object value, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("UPDATE feed_run SET phase = @phase WHERE run_id = @run");
-        command.Parameters.AddWithValue("phase", phase);
+        await using var command = dataSource.CreateCommand(
+            $"UPDATE feed_run SET {column} = @value WHERE run_id = @run RETURNING pg_notify('{RunProgress.NotifyChannel}', feed)");
+        command.Parameters.AddWithValue("value", value);
         command.Parameters.AddWithValue("run", runId);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -61,13 +73,14 @@ public sealed class FeedLedger([FromKeyedServices(BisDataSource.OwnerKey)] Npgsq
     private async Task FinishOnceAsync(FeedRunResult result, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            """
+            $"""
             UPDATE feed_run SET finished_at = @now, status = @status, phase = NULL,
                    rows_read = @read, rows_accepted = @accepted, rows_rejected = @rejected, rows_warned = @warned,
                    rows_matched = @matched, rows_unmatched = @unmatched, rows_kept = @kept, buildings_changed = @changed,
                    input_checksum = @checksum, mapping_version = @mapping, message = @message, phase_seconds = @phases::jsonb,
                    refused_gate = @gate, accepted_by = @acceptedBy, accepts_run_id = @acceptsRun
             WHERE run_id = @run
+            RETURNING pg_notify('{RunProgress.NotifyChannel}', feed)
             """);
         command.Parameters.AddWithValue("now", now);
         command.Parameters.AddWithValue("status", result.Status.ToDb());

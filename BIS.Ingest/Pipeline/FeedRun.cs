@@ -20,6 +20,7 @@ internal sealed class FeedRun
         Reader = reader;
         Source = source;
         Phases = new RunPhases(ledger, runId);
+        Progress = new RunProgress(ledger, runId);
         Current = new FeedRunResult { RunId = runId, Feed = feed.Slug(), Status = FeedRunStatus.Running };
     }
 
@@ -27,6 +28,9 @@ internal sealed class FeedRun
     public IFeedReader Reader { get; }
     public FeedSourceOptions Source { get; }
     public RunPhases Phases { get; }
+
+    /// <summary>Rows so far, for the board while the run is in progress; stopped when the run finishes.</summary>
+    public RunProgress Progress { get; }
     public List<RejectedRow> Rejected { get; } = [];
 
     /// <summary>The latest counts; its status is Running until <see cref="Conclude"/>.</summary>

@@ -32,6 +32,7 @@ public sealed class FeedRunner(
     CoordinateCleaner coordinates,
     FieldBounds bounds,
     DatabaseRetry retry,
+    RunMetrics metrics,
     ILogger<FeedRunner> logger)
 {
     public const string NotifyChannel = "bis_buildings_changed";
@@ -278,6 +279,8 @@ public sealed class FeedRunner(
         if (prepared.IsReadAhead)
         {
             await phases.EnterAsync("staging", cancellationToken);
+            // Read already: the board's rows so far now count the rows staged.
+            items = run.Progress.Counting(items);
         }
 
         // A feed loaded earlier in the same transaction left its stage tables behind.
@@ -355,7 +358,9 @@ public sealed class FeedRunner(
 
     private async Task<FeedRunResult> FinishAsync(FeedRun run)
     {
+        await run.Progress.DisposeAsync();
         var result = run.Finish();
+        metrics.Record(result);
         await ledger.SaveRejectedAsync(result.RunId, run.Rejected);
         await ledger.FinishAsync(result);
         logger.LogInformation(

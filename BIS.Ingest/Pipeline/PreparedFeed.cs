@@ -36,7 +36,7 @@ internal sealed class PreparedFeed : IAsyncDisposable
 
     /// <summary>Rows read as they are enumerated: the COPY and the parsing overlap.</summary>
     public static PreparedFeed Streaming(FeedRun run, FetchedInput fetched, long lastAccepted, KnownRecords known, CancellationToken cancellationToken) =>
-        new(run, fetched, lastAccepted, known, run.Reader.Read(fetched.Input with { Known = known }, cancellationToken), null, null);
+        new(run, fetched, lastAccepted, known, run.Reader.Read(fetched.Input.WatchedBy(run.Progress) with { Known = known }, cancellationToken), null, null);
 
     /// <summary>Rows read now on the thread pool; the run's phase turns to "waiting" once they are all read.</summary>
     public static PreparedFeed ReadingAhead(FeedRun run, FetchedInput fetched, long lastAccepted, KnownRecords known, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ internal sealed class PreparedFeed : IAsyncDisposable
         var token = stop.Token;
         var ahead = Task.Run(async () =>
         {
-            var items = run.Reader.Read(fetched.Input with { Known = known }, token).ToList();
+            var items = run.Reader.Read(fetched.Input.WatchedBy(run.Progress) with { Known = known }, token).ToList();
             await run.Phases.EnterAsync("waiting", token);
             return items;
         }, token);

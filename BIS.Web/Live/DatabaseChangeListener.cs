@@ -48,7 +48,7 @@ public sealed class DatabaseChangeListener(
             {
                 await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += (_, e) => Dispatch(e.Channel, e.Payload);
-                await using (var listen = new NpgsqlCommand($"LISTEN {FeedRunner.NotifyChannel}; LISTEN {IncidentsChannel}; LISTEN {AlarmEvaluator.NotifyChannel};", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {FeedRunner.NotifyChannel}; LISTEN {IncidentsChannel}; LISTEN {AlarmEvaluator.NotifyChannel}; LISTEN {RunProgress.NotifyChannel};", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -96,6 +96,12 @@ public sealed class DatabaseChangeListener(
         if (channel == AlarmEvaluator.NotifyChannel)
         {
             _ = Task.Run(updates.PublishAlarmsChangedAsync);
+            return;
+        }
+
+        if (channel == RunProgress.NotifyChannel)
+        {
+            _ = Task.Run(() => updates.PublishRunProgressAsync(payload));
             return;
         }
 

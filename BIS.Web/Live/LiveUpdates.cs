@@ -21,6 +21,9 @@ public sealed class LiveUpdates(ILogger<LiveUpdates> logger)
     /// <summary>A feed alarm was opened, resolved, acknowledged or snoozed (on any node).</summary>
     public event Func<Task>? AlarmsChanged;
 
+    /// <summary>A feed run started, changed phase, counted more rows or ended (on any node or the ingest worker); the feed's slug.</summary>
+    public event Func<string, Task>? RunProgress;
+
     /// <summary>The listener reconnected after losing its connection: notifications may have been missed.</summary>
     public event Func<Task>? Resynchronize;
 
@@ -29,6 +32,8 @@ public sealed class LiveUpdates(ILogger<LiveUpdates> logger)
     public Task PublishIncidentsChangedAsync() => RaiseAsync(IncidentsChanged, h => h());
 
     public Task PublishAlarmsChangedAsync() => RaiseAsync(AlarmsChanged, h => h());
+
+    public Task PublishRunProgressAsync(string feed) => RaiseAsync(RunProgress, h => h(feed));
 
     public Task PublishResynchronizeAsync() => RaiseAsync(Resynchronize, h => h());
 

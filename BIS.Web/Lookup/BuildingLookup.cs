@@ -5,6 +5,7 @@ using BIS.Domain.Hazards;
 using BIS.Ingest.Database;
 using BIS.Ingest.Freshness;
 using BIS.Ingest.Pipeline;
+using BIS.Web.Metrics;
 using Npgsql;
 
 namespace BIS.Web.Lookup;
@@ -15,13 +16,15 @@ namespace BIS.Web.Lookup;
 /// are answered instead of failing on the pool's dead connections.
 /// </summary>
 public sealed class BuildingLookup(
-    [FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, FeedFreshness freshness, LookupCaches caches, TimeProvider time, DatabaseRetry retry)
+    [FromKeyedServices(LookupDataSource.Key)] NpgsqlDataSource dataSource, FeedFreshness freshness, LookupCaches caches, TimeProvider time, DatabaseRetry retry,
+    LookupLatency latency)
 {
     public const int MaxQueryLength = 200;
 
     /// <summary>The building's summary, its STALE marks and data ages as of now; null when there is no such building.</summary>
     public async Task<BuildingSummary?> GetAsync(long buildingId, CancellationToken cancellationToken)
     {
+        using var measured = latency.Measure("building");
         var feeds = await caches.Freshness.GetOrReadAsync("feeds", async ct => await freshness.ReadAsync(ct), cancellationToken)
             ?? throw new InvalidOperationException("Feed freshness could not be read.");
         var summary = await caches.Summaries.GetOrReadAsync(buildingId, ct => retry.IdempotentAsync(c => ReadAsync(buildingId, feeds, c), ct), cancellationToken);
@@ -96,6 +99,7 @@ public sealed class BuildingLookup(
     /// <summary>Candidates for an address (or an owner or business name) typed by a person or sent by CAD, best first.</summary>
     public async Task<IReadOnlyList<BuildingCandidate>> SearchAsync(string text, int limit, CancellationToken cancellationToken)
     {
+        using var measured = latency.Measure("search");
         // Control characters are no part of an address, and PostgreSQL text cannot hold a NUL: they count as spaces.
         if (text.Any(char.IsControl))
         {
@@ -183,8 +187,11 @@ public sealed class BuildingLookup(
     }
 
     /// <summary>The building at a point: inside a footprint, else inside a parcel, else the nearest within 50 m.</summary>
-    public Task<IReadOnlyList<BuildingCandidate>> AtAsync(double latitude, double longitude, CancellationToken cancellationToken) =>
-        retry.IdempotentAsync(ct => AtOnceAsync(latitude, longitude, ct), cancellationToken);
+    public async Task<IReadOnlyList<BuildingCandidate>> AtAsync(double latitude, double longitude, CancellationToken cancellationToken)
+    {
+        using var measured = latency.Measure("point");
+        return await retry.IdempotentAsync(ct => AtOnceAsync(latitude, longitude, ct), cancellationToken);
+    }
 
     private async Task<IReadOnlyList<BuildingCandidate>> AtOnceAsync(double latitude, double longitude, CancellationToken cancellationToken)
     {

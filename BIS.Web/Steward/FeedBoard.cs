@@ -58,7 +58,7 @@ public sealed class FeedBoard(NpgsqlDataSource dataSource, FeedFreshness freshne
         await using var command = dataSource.CreateCommand(
             """
             SELECT r.feed, r.run_id, r.status, r.phase, r.started_at, r.finished_at, r.rows_read, r.rows_accepted, r.rows_rejected,
-                   r.rows_warned, r.rows_matched, r.rows_unmatched, r.message, r.refused_gate
+                   r.rows_warned, r.rows_matched, r.rows_unmatched, r.message, r.refused_gate, r.rows_so_far
             FROM unnest(@feeds) AS f(feed)
             CROSS JOIN LATERAL (SELECT * FROM feed_run r WHERE r.feed = f.feed ORDER BY r.run_id DESC LIMIT @limit) r
             ORDER BY r.feed, r.run_id
@@ -79,7 +79,7 @@ public sealed class FeedBoard(NpgsqlDataSource dataSource, FeedFreshness freshne
                 reader.GetInt64(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetFieldValue<DateTimeOffset>(4),
                 reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.GetInt64(6), reader.GetInt64(7), reader.GetInt64(8),
                 reader.GetInt64(9), reader.GetInt64(10), reader.GetInt64(11), reader.IsDBNull(12) ? null : reader.GetString(12),
-                reader.IsDBNull(13) ? null : reader.GetString(13)));
+                reader.IsDBNull(13) ? null : reader.GetString(13), reader.IsDBNull(14) ? null : reader.GetInt64(14)));
         }
 
         return runs;

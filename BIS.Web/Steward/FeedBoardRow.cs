@@ -19,9 +19,11 @@ public sealed record FeedBoardRow(
     IReadOnlyList<RunPoint> History);
 
 /// <summary>A run's figures from the ledger.</summary>
+/// <param name="RowsSoFar">While the run is in progress: rows read (or staged) so far, written about once a second by the runner.</param>
 public sealed record RunView(
     long RunId, string Status, string? Phase, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt,
-    long Read, long Accepted, long Rejected, long Warned, long Matched, long Unmatched, string? Message, string? RefusedGate)
+    long Read, long Accepted, long Rejected, long Warned, long Matched, long Unmatched, string? Message, string? RefusedGate,
+    long? RowsSoFar = null)
 {
     /// <summary>Share of accepted rows linked to a building; null when nothing was accepted.</summary>
     public double? MatchPercent => Accepted == 0 ? null : 100.0 * Matched / Accepted;

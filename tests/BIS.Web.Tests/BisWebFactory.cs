@@ -89,6 +89,8 @@ public class BisWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
         settings["Database:MigrateOnStartup"] = "false";
         settings["Ingest:RunScheduler"] = RunScheduler ? "true" : "false";
         settings["Security:DataProtection:KeyEncryptionKeyFile"] = KeyEncryptionKeyFile;
+        // Test hosts run side by side: each one's metrics listener on a free port of its own.
+        settings.TryAdd("Metrics:Port", "0");
         return settings;
     }
 

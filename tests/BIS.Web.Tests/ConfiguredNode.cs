@@ -13,6 +13,7 @@ public sealed class ConfiguredNode(string environment, Dictionary<string, string
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(environment);
-        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(settings));
+        // Nodes run side by side with other test hosts: the metrics listener on a free port unless the test chose one.
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>(settings) { ["Metrics:Port"] = settings.GetValueOrDefault("Metrics:Port") ?? "0" }));
     }
 }

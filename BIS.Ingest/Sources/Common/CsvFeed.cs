@@ -169,6 +169,7 @@ public sealed class CsvFeed : IDisposable
             }
 
             rows++;
+            File.Progress?.RowRead();
             yield return row;
         }
 

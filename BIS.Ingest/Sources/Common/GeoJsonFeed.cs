@@ -51,6 +51,7 @@ public static class GeoJsonFeed
         {
             cancellationToken.ThrowIfCancellationRequested();
             index++;
+            file.Progress?.RowRead();
             yield return ReadFeature(index, feature, declaredStatePlane, bounds);
         }
     }

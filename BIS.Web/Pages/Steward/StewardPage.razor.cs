@@ -11,8 +11,10 @@ namespace BIS.Web.Pages.Steward;
 
 /// <summary>
 /// The steward board: which feeds can be trusted now, and the alarms that say when one cannot. Alarms arrive
-/// pushed (NOTIFY → <see cref="LiveUpdates.AlarmsChanged"/>) and committed runs too; while a run is in progress
-/// its row is re-read every two seconds to show its phase.
+/// pushed (NOTIFY → <see cref="LiveUpdates.AlarmsChanged"/>) and committed runs too; a run in progress, wherever it
+/// executes, announces its start, each phase, its rows so far (about once a second) and its end
+/// (<see cref="BIS.Ingest.Pipeline.RunProgress"/> → <see cref="LiveUpdates.RunProgress"/>), and the board re-reads itself
+/// on each, so nothing here polls.
 /// </summary>
 public sealed partial class StewardPage
 {
@@ -26,31 +28,59 @@ public sealed partial class StewardPage
     [Inject] private ILogger<StewardPage> Logger { get; set; } = default!;
     [CascadingParameter] private Task<AuthenticationState> Authentication { get; set; } = default!;
 
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(2);
-
     private IReadOnlyList<FeedBoardRow> _rows = [];
     private IReadOnlyList<AlarmView> _alarms = [];
     private readonly HashSet<string> _busy = [];
     private DateTimeOffset _now;
     private int _openAlarms;
     private string? _error;
-    private ITimer? _progress;
+
+    // Progress notices of several runs may arrive together: one re-read at a time, and one more after it if any came meanwhile.
+    private int _progressReads;
 
     protected override async Task OnInitializedAsync()
     {
         Live.AlarmsChanged += OnChangedAsync;
         Live.BuildingsChanged += OnRunCommittedAsync;
         Live.Resynchronize += OnChangedAsync;
+        Live.RunProgress += OnRunProgressAsync;
         await ReloadAsync();
     }
 
     private Task OnRunCommittedAsync(BuildingsChanged _) => OnChangedAsync();
+
+    private async Task OnRunProgressAsync(string _)
+    {
+        if (Interlocked.Increment(ref _progressReads) > 1)
+        {
+            return;
+        }
+
+        do
+        {
+            Interlocked.Exchange(ref _progressReads, 1);
+            await OnChangedAsync();
+        }
+        while (Interlocked.CompareExchange(ref _progressReads, 0, 1) != 1);
+    }
 
     private Task OnChangedAsync() => InvokeAsync(async () =>
     {
         await ReloadAsync();
         StateHasChanged();
     });
+
+    // Set once the circuit is live, so a person (or a browser test) can tell the buttons answer: prerendered ones do not.
+    private bool _interactive;
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            _interactive = true;
+            StateHasChanged();
+        }
+    }
 
     private async Task ReloadAsync()
     {
@@ -65,18 +95,6 @@ public sealed partial class StewardPage
         {
             Logger.LogWarning(ex, "The steward board could not be read");
             _error = "The board could not be read from the database; it will try again.";
-        }
-
-        // A run in progress (started here, by the schedule or on another node) is followed until it ends.
-        var running = _rows.Any(r => r.Running is not null) || _busy.Count > 0;
-        if (running && _progress is null)
-        {
-            _progress = Time.CreateTimer(_ => _ = OnChangedAsync(), null, ProgressInterval, ProgressInterval);
-        }
-        else if (!running && _progress is not null)
-        {
-            _progress.Dispose();
-            _progress = null;
         }
     }
 
@@ -144,6 +162,6 @@ public sealed partial class StewardPage
         Live.AlarmsChanged -= OnChangedAsync;
         Live.BuildingsChanged -= OnRunCommittedAsync;
         Live.Resynchronize -= OnChangedAsync;
-        _progress?.Dispose();
+        Live.RunProgress -= OnRunProgressAsync;
     }
 }

@@ -21,6 +21,7 @@ public sealed class BisNode(string connectionString, MiniCity city, IReadOnlyDic
             all["Database:ConnectionString"] = connectionString;
             all["Database:MigrateOnStartup"] = "false";
             all["Ingest:RunScheduler"] = "false";
+            all["Metrics:Port"] = "0";
             foreach (var (key, value) in settings)
             {
                 all[key] = value;
