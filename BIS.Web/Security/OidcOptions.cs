@@ -28,6 +28,12 @@ public sealed class OidcOptions
     /// <summary>The id_token claim that carries the provider's roles (one claim per role, or a JSON array).</summary>
     public string RoleClaim { get; set; } = "roles";
 
+    /// <summary>
+    /// The provider's claim that names a firefighter's unit ("E5"), e.g. "bis_unit". Unset: crews are bound to
+    /// units only by local accounts and paired tablets, and a provider firefighter reaches no unit's messages.
+    /// </summary>
+    public string? UnitClaim { get; set; }
+
     /// <summary>Provider role → BIS role. A provider role already named like a BIS role needs no entry.</summary>
     public Dictionary<string, string> RoleMap { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

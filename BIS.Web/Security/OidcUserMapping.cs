@@ -24,8 +24,24 @@ public static class OidcUserMapping
             .OfType<string>()
             .Distinct(StringComparer.Ordinal)
             .Select(role => new Claim(ClaimTypes.Role, role)));
+        if (UnitOf(provider, options) is { } unit && claims.Any(c => c is { Type: ClaimTypes.Role, Value: BisRoles.Firefighter }))
+        {
+            claims.Add(new Claim(BisRoles.UnitClaim, unit));
+        }
+
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType));
     }
+
+    /// <summary>
+    /// The unit named by <see cref="OidcOptions.UnitClaim"/>, in the roster's form (upper case, 1-16 letters, digits
+    /// or '-'); anything else is dropped rather than trusted, so a malformed claim binds the user to no unit.
+    /// </summary>
+    public static string? UnitOf(ClaimsPrincipal provider, OidcOptions options) =>
+        options.UnitClaim is { Length: > 0 } type
+        && provider.FindFirst(type)?.Value.Trim().ToUpperInvariant() is { Length: >= 1 and <= 16 } unit
+        && unit.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? unit
+            : null;
 
     /// <summary>The mapped BIS role; an unmapped provider role that is itself a BIS role's name; otherwise null.</summary>
     public static string? BisRoleOf(string providerRole, OidcOptions options) =>
