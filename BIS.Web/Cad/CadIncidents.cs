@@ -168,7 +168,7 @@ public sealed class CadIncidents(IncidentBook book, BuildingLookup lookup, CadRe
             return null;
         }
 
-        var roster = (await book.UnitsAsync(cancellationToken)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
+        var roster = (await book.UnitsAsync(units, cancellationToken)).ToDictionary(u => u.UnitId, StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var id in units)
         {

@@ -168,17 +168,26 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
     public Task<IReadOnlyList<Incident>> OpenIncidentsAsync(CancellationToken cancellationToken) =>
         ListAsync("i.status = 'open'", null, cancellationToken);
 
-    public Task<IReadOnlyList<Unit>> UnitsAsync(CancellationToken cancellationToken) => retry.IdempotentAsync(ct => ReadUnitsAsync(ct), cancellationToken);
+    public Task<IReadOnlyList<Unit>> UnitsAsync(CancellationToken cancellationToken) => retry.IdempotentAsync(ct => ReadUnitsAsync(null, ct), cancellationToken);
 
-    private async Task<IReadOnlyList<Unit>> ReadUnitsAsync(CancellationToken cancellationToken)
+    /// <summary>Only the units named: a CAD request checks its three units, not a roster of a thousand.</summary>
+    public Task<IReadOnlyList<Unit>> UnitsAsync(IReadOnlyCollection<string> unitIds, CancellationToken cancellationToken) =>
+        retry.IdempotentAsync(ct => ReadUnitsAsync(unitIds, ct), cancellationToken);
+
+    private async Task<IReadOnlyList<Unit>> ReadUnitsAsync(IReadOnlyCollection<string>? only, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            """
+            $"""
             SELECT u.unit_id, u.name, u.kind, u.station, u.capabilities, u.in_service,
                    (SELECT iu.incident_id FROM incident_unit iu JOIN incident i USING (incident_id)
                     WHERE iu.unit_id = u.unit_id AND i.status = 'open' LIMIT 1)
-            FROM unit u ORDER BY u.kind, u.unit_id
+            FROM unit u {(only is null ? "" : "WHERE u.unit_id = ANY(@only)")} ORDER BY u.kind, u.unit_id
             """);
+        if (only is not null)
+        {
+            command.Parameters.AddWithValue("only", only.ToArray());
+        }
+
         var units = new List<Unit>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
