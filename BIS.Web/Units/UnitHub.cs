@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using BIS.Web.Live;
 using BIS.Web.Security;
 using BIS.Web.Security.Audit;
 using Microsoft.AspNetCore.SignalR;
@@ -15,7 +14,7 @@ namespace BIS.Web.Units;
 /// </summary>
 public sealed class UnitHub(
     UnitMessages messages, UnitConnections connections, UnitOutbox outbox, NpgsqlDataSource dataSource,
-    AccessAudit audit, HazardAudit hazardAudit, ILogger<UnitHub> logger) : Hub
+    DispatchBoardNotice dispatchBoard, AccessAudit audit, HazardAudit hazardAudit, ILogger<UnitHub> logger) : Hub
 {
     public const string Path = "/hubs/units";
 
@@ -57,7 +56,7 @@ public sealed class UnitHub(
     {
         if (await messages.MarkAsync(Unit, CheckSeq(seq), shown: false, Context.ConnectionAborted) > 0)
         {
-            await NotifyDispatchAsync();
+            dispatchBoard.Request();
         }
     }
 
@@ -66,7 +65,7 @@ public sealed class UnitHub(
     {
         if (await messages.MarkAsync(Unit, CheckSeq(seq), shown: true, Context.ConnectionAborted) > 0)
         {
-            await NotifyDispatchAsync();
+            dispatchBoard.Request();
         }
     }
 
@@ -82,7 +81,7 @@ public sealed class UnitHub(
         command.Parameters.AddWithValue("status", status);
         command.Parameters.AddWithValue("unit", Unit);
         var stored = await command.ExecuteScalarAsync(Context.ConnectionAborted) as string ?? throw new HubException("This unit is no longer on the roster.");
-        await NotifyDispatchAsync();
+        dispatchBoard.Request();
         return stored;
     }
 
@@ -124,12 +123,5 @@ public sealed class UnitHub(
     {
         logger.LogWarning("Unit hub refused {What} to {User}", what, Context.User?.Identity?.Name);
         await audit.RecordAsync(AccessActions.Forbidden, Context.User!, Origin, what, Context.ConnectionAborted);
-    }
-
-    /// <summary>The dispatch console shows delivery and unit status: it re-reads the board on this notice (every node).</summary>
-    private async Task NotifyDispatchAsync()
-    {
-        await using var command = dataSource.CreateCommand($"NOTIFY {DatabaseChangeListener.IncidentsChannel}");
-        await command.ExecuteNonQueryAsync(Context.ConnectionAborted);
     }
 }

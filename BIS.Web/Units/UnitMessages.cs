@@ -1,11 +1,10 @@
 using System.Text.Json;
-using BIS.Web.Live;
 using Npgsql;
 
 namespace BIS.Web.Units;
 
 /// <summary>Reads a unit's outbox and records what its tablet did with each message. Every query is scoped to one unit.</summary>
-public sealed class UnitMessages(NpgsqlDataSource dataSource)
+public sealed class UnitMessages(NpgsqlDataSource dataSource, DispatchBoardNotice dispatchBoard)
 {
     /// <summary>At most this many per Resume; the client asks again with the last number while it gets a full page.</summary>
     public const int Page = 500;
@@ -74,8 +73,7 @@ public sealed class UnitMessages(NpgsqlDataSource dataSource)
         if (await command.ExecuteNonQueryAsync(cancellationToken) > 0)
         {
             // The console's delivery column shows "sent" as soon as it is true, not at the tablet's next acknowledgement.
-            await using var notify = dataSource.CreateCommand($"NOTIFY {DatabaseChangeListener.IncidentsChannel}");
-            await notify.ExecuteNonQueryAsync(cancellationToken);
+            dispatchBoard.Request();
         }
     }
 

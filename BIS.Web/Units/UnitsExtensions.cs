@@ -18,6 +18,8 @@ public static class UnitsExtensions
         services.AddSingleton<DeviceRegistry>();
         services.AddSingleton<UnitOutbox>();
         services.AddSingleton<UnitMessages>();
+        services.AddSingleton<DispatchBoardNotice>();
+        services.AddHostedService(sp => sp.GetRequiredService<DispatchBoardNotice>());
         services.AddSingleton<UnitDeliveries>();
         services.AddSingleton<UnitConnections>();
         services.AddSingleton<UnitPushListener>();
