@@ -22,8 +22,7 @@ public static class MetricsExtensions
         services.AddHostedService(sp => sp.GetRequiredService<FeedGauges>());
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(RunMetrics.MeterName, "Quartz", "Npgsql", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel")
-            // Push figures (units and tablets: deliveries, acknowledgements, reconnections) go on the BIS meter
-            // (RunMetrics.MeterName) in the push capability's own folder; a meter of their own is added here by name.
+            // The push figures are on the BIS meter too, recorded in the push capability's folder (Units/PushMetrics).
             .AddPrometheusExporter());
         services.AddSingleton<MetricsScrapeListener>();
         services.AddHostedService(sp => sp.GetRequiredService<MetricsScrapeListener>());

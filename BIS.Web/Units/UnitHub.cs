@@ -14,7 +14,7 @@ namespace BIS.Web.Units;
 /// </summary>
 public sealed class UnitHub(
     UnitMessages messages, UnitConnections connections, UnitOutbox outbox, NpgsqlDataSource dataSource,
-    DispatchBoardNotice dispatchBoard, AccessAudit audit, HazardAudit hazardAudit, ILogger<UnitHub> logger) : Hub
+    DispatchBoardNotice dispatchBoard, PushMetrics metrics, AccessAudit audit, HazardAudit hazardAudit, ILogger<UnitHub> logger) : Hub
 {
     public const string Path = "/hubs/units";
 
@@ -56,6 +56,7 @@ public sealed class UnitHub(
     {
         if (await messages.MarkAsync(Unit, CheckSeq(seq), shown: false, Context.ConnectionAborted) > 0)
         {
+            metrics.Marked(shown: false);
             dispatchBoard.Request();
         }
     }
@@ -65,6 +66,7 @@ public sealed class UnitHub(
     {
         if (await messages.MarkAsync(Unit, CheckSeq(seq), shown: true, Context.ConnectionAborted) > 0)
         {
+            metrics.Marked(shown: true);
             dispatchBoard.Request();
         }
     }

@@ -17,7 +17,7 @@ namespace BIS.Web.Units;
 /// </summary>
 public sealed class UnitPushListener(
     NpgsqlDataSource dataSource, UnitMessages messages, UnitConnections connections, DeviceRegistry devices,
-    IHubContext<UnitHub> hub, ILogger<UnitPushListener> logger) : BackgroundService
+    IHubContext<UnitHub> hub, PushMetrics metrics, TimeProvider time, ILogger<UnitPushListener> logger) : BackgroundService
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
@@ -136,6 +136,7 @@ public sealed class UnitPushListener(
         foreach (var message in found)
         {
             await hub.Clients.Group(UnitHub.GroupOf(message.UnitId)).SendAsync("Message", message, stoppingToken);
+            metrics.Pushed(message, time.GetUtcNow());
         }
 
         await messages.MarkSentAsync(found, stoppingToken);

@@ -22,6 +22,7 @@ public static class UnitsExtensions
         services.AddHostedService(sp => sp.GetRequiredService<DispatchBoardNotice>());
         services.AddSingleton<UnitDeliveries>();
         services.AddSingleton<UnitConnections>();
+        services.AddSingleton<PushMetrics>();
         services.AddSingleton<UnitPushListener>();
         services.AddHostedService(sp => sp.GetRequiredService<UnitPushListener>());
         services.AddSingleton<UnitSummaryWriter>();
