@@ -32,4 +32,7 @@ public sealed class IngestOptions
     /// <summary>Largest input accepted from one location, so a runaway source cannot fill the disk.</summary>
     [Range(1, long.MaxValue)]
     public long MaxInputBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>How often a run in progress writes its rows so far for the steward board (<see cref="Pipeline.RunProgress"/>).</summary>
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
 }

@@ -14,13 +14,13 @@ internal sealed class FeedRun
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
-    private FeedRun(FeedKind feed, IFeedReader reader, FeedSourceOptions source, long runId, FeedLedger ledger)
+    private FeedRun(FeedKind feed, IFeedReader reader, FeedSourceOptions source, long runId, FeedLedger ledger, TimeSpan progressInterval)
     {
         Feed = feed;
         Reader = reader;
         Source = source;
         Phases = new RunPhases(ledger, runId);
-        Progress = new RunProgress(ledger, runId);
+        Progress = new RunProgress(ledger, runId, progressInterval);
         Current = new FeedRunResult { RunId = runId, Feed = feed.Slug(), Status = FeedRunStatus.Running };
     }
 
@@ -43,8 +43,9 @@ internal sealed class FeedRun
     public bool IsOpen => Current.Status == FeedRunStatus.Running;
 
     public static async Task<FeedRun> StartAsync(
-        FeedKind feed, IFeedReader reader, FeedSourceOptions source, string trigger, FeedLedger ledger, CancellationToken cancellationToken) =>
-        new(feed, reader, source, await ledger.StartAsync(feed.Slug(), trigger, cancellationToken), ledger);
+        FeedKind feed, IFeedReader reader, FeedSourceOptions source, string trigger, FeedLedger ledger, TimeSpan progressInterval,
+        CancellationToken cancellationToken) =>
+        new(feed, reader, source, await ledger.StartAsync(feed.Slug(), trigger, cancellationToken), ledger, progressInterval);
 
     public void Conclude(FeedRunStatus status, string? message, long buildingsChanged = 0) =>
         Current = Current with { Status = status, Message = message, BuildingsChanged = buildingsChanged };

@@ -186,7 +186,7 @@ public sealed class FeedRunner(
         NpgsqlConnection connection, FeedPlan plan, List<FeedRun> runs, string trigger, FeedsOptions options, bool force, RunAcceptance? acceptance,
         bool readAhead, CancellationToken cancellationToken)
     {
-        var run = await FeedRun.StartAsync(plan.Feed, plan.Reader, plan.Source, trigger, ledger, cancellationToken);
+        var run = await FeedRun.StartAsync(plan.Feed, plan.Reader, plan.Source, trigger, ledger, ingestOptions.Value.ProgressInterval, cancellationToken);
         runs.Add(run);
         var slug = run.Feed.Slug();
         if (await ledger.IsPausedAsync(slug, cancellationToken))

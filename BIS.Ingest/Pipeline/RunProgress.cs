@@ -5,7 +5,7 @@ namespace BIS.Ingest.Pipeline;
 /// <summary>
 /// Rows a run in progress has handled so far, for the steward board. The reader's loop only bumps a counter (it
 /// runs on the COPY path, where a database call per row would cost the run); a timer writes the count to
-/// <c>feed_run.rows_so_far</c> at most once a second, and only when it moved, through the ledger's own short
+/// <c>feed_run.rows_so_far</c> at most once an interval (<c>Ingest:ProgressInterval</c>, a second), and only when it moved, through the ledger's own short
 /// connection, with <c>NOTIFY bis_run_progress</c>. Going through the database rather than an in-process event is
 /// what lets a board on any web node follow a run executing on another node or in the ingest worker process;
 /// phase changes, a run's start and its end send the same notification (<see cref="FeedLedger"/>).
@@ -14,19 +14,19 @@ public sealed class RunProgress : IAsyncDisposable
 {
     public const string NotifyChannel = "bis_run_progress";
 
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
-
     private readonly FeedLedger _ledger;
     private readonly long _runId;
+    private readonly TimeSpan _interval;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _writer;
     private long _rows;
     private long _written;
 
-    internal RunProgress(FeedLedger ledger, long runId)
+    internal RunProgress(FeedLedger ledger, long runId, TimeSpan interval)
     {
         _ledger = ledger;
         _runId = runId;
+        _interval = interval > TimeSpan.Zero ? interval : TimeSpan.FromSeconds(1);
         _writer = Task.Run(WriteAsync);
     }
 
@@ -49,7 +49,7 @@ public sealed class RunProgress : IAsyncDisposable
 
     private async Task WriteAsync()
     {
-        using var timer = new PeriodicTimer(Interval);
+        using var timer = new PeriodicTimer(_interval);
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))

@@ -85,7 +85,14 @@ internal sealed class ConsolePage(IPage page, string baseAddress)
 
         var addresses = await results.AllInnerTextsAsync();
         var index = addresses.ToList().FindIndex(a => a.StartsWith(expectedAddress, StringComparison.Ordinal));
-        Assert.True(index >= 0, $"'{text}' did not list {expectedAddress}: {string.Join(" | ", addresses)}");
+        if (index < 0)
+        {
+            // What the box held and what the console said, so a failure says whether the typing, the search or the answer went wrong.
+            var typed = await box.InputValueAsync();
+            var messages = await page.Locator(".search-message").AllInnerTextsAsync();
+            Assert.Fail($"'{text}' did not list {expectedAddress}: [{string.Join(" | ", addresses)}]; the box held '{typed}'; message: {string.Join(" ", messages)}");
+        }
+
         if (screenshot is not null)
         {
             await ShotAsync(screenshot);

@@ -192,6 +192,24 @@ public sealed class DispatchConsoleTests(ConsoleServer server) : IClassFixture<C
         console.AssertNoBrowserProblems();
     }
 
+    [Fact]
+    public async Task Typing_over_a_slow_link_loses_no_characters()
+    {
+        // A render answering an earlier keystroke arrives 400 ms late, long after later keystrokes were typed.
+        var link = new SlowLink(TimeSpan.FromMilliseconds(400));
+        var console = await OpenAsync(beforeSignIn: page => link.RouteAsync(page, "/_blazor"));
+        var page = console.Page;
+        var box = page.Locator("#building-search");
+
+        await box.PressSequentiallyAsync("302 sumner st", new() { Delay = 40 });
+        await Assertions.Expect(page.Locator(".search-result .search-address").First).ToBeVisibleAsync();
+        await Task.Delay(2 * link.Delay);
+
+        Assert.Equal("302 sumner st", await box.InputValueAsync());
+        await console.SearchAndPickAsync("302 sumner st", "302 SUMNER ST");
+        console.AssertNoBrowserProblems();
+    }
+
     private async Task AppendHazmatPermitAsync(string address)
     {
         var file = Path.Combine(server.CityDirectory, "hazmat_permits.csv");
