@@ -45,28 +45,27 @@ public sealed class CadIdempotency(NpgsqlDataSource dataSource)
         // A row can vanish between the INSERT that lost and the SELECT (it expired, or its request gave it up): try again.
         for (var attempt = 0; ; attempt++)
         {
-            await using (var prune = dataSource.CreateBatch())
+            // One round trip and one commit: this key's expired row and up to 100 others go, then the claim.
+            await using (var claim = dataSource.CreateBatch())
             {
-                prune.BatchCommands.Add(Command(
+                claim.BatchCommands.Add(Command(
                     "DELETE FROM cad_idempotency WHERE client = $1 AND key = $2 AND started_at < now() - $3", client, key, Kept));
-                prune.BatchCommands.Add(Command(
+                claim.BatchCommands.Add(Command(
                     """
                     DELETE FROM cad_idempotency WHERE (client, key) IN
                         (SELECT client, key FROM cad_idempotency WHERE started_at < now() - $1 LIMIT 100 FOR UPDATE SKIP LOCKED)
                     """, Kept));
-                await prune.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using (var insert = dataSource.CreateCommand(
-                "INSERT INTO cad_idempotency (client, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING true"))
-            {
-                insert.Parameters.Add(new() { Value = client });
-                insert.Parameters.Add(new() { Value = key });
-                insert.Parameters.Add(new() { Value = fingerprint });
-                if (await insert.ExecuteScalarAsync(cancellationToken) is true)
+                claim.BatchCommands.Add(Command(
+                    "INSERT INTO cad_idempotency (client, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING true", client, key, fingerprint));
+                await using var reader = await claim.ExecuteReaderAsync(cancellationToken);
+                do
                 {
-                    return new Claimed();
+                    if (await reader.ReadAsync(cancellationToken))
+                    {
+                        return new Claimed();
+                    }
                 }
+                while (await reader.NextResultAsync(cancellationToken));
             }
 
             if (await ExistingAsync(client, key, fingerprint, cancellationToken) is { } existing)

@@ -51,27 +51,12 @@ public sealed class CadIncidents(IncidentBook book, BuildingLookup lookup, CadRe
         Incident incident;
         try
         {
-            incident = await book.OpenAsync(building.BuildingId, type!, notes, user, cancellationToken);
+            // One transaction: a unit taken between the check above and now leaves no incident behind.
+            incident = await book.OpenAsync(building.BuildingId, type!, notes, units, user, cancellationToken);
         }
         catch (IncidentRequestException ex)
         {
-            return results.Unprocessable(ex.Message, new Dictionary<string, string[]> { ["building"] = [ex.Message] });
-        }
-
-        if (units.Count > 0)
-        {
-            try
-            {
-                incident = await book.AssignAsync(incident.IncidentId, units, user, cancellationToken);
-            }
-            catch (IncidentRequestException ex)
-            {
-                // A unit was taken between the check and the assignment: no incident is left open without the units asked for.
-                await book.CloseAsync(incident.IncidentId, user, cancellationToken);
-                return results.Unprocessable(
-                    $"{ex.Message} Incident {incident.IncidentId} was opened and closed again with no units; send the request again with a new Idempotency-Key.",
-                    new Dictionary<string, string[]> { ["units"] = [ex.Message] });
-            }
+            return results.Unprocessable(ex.Message, new Dictionary<string, string[]> { [ex.Field] = [ex.Message] });
         }
 
         return results.Json(StatusCodes.Status201Created, new CreatedIncident(incident, building), $"/api/incidents/{incident.IncidentId}");

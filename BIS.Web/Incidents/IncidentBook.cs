@@ -14,34 +14,52 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
 {
     public const int MaxNotesLength = 2000;
 
-    public async Task<Incident> OpenAsync(long buildingId, string type, string? notes, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public Task<Incident> OpenAsync(long buildingId, string type, string? notes, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        OpenAsync(buildingId, type, notes, [], user, cancellationToken);
+
+    /// <summary>
+    /// Opens an incident and assigns its first units in one transaction: either it is open with all of them (and
+    /// they have their messages) or nothing happened, never an incident left open without the units asked for.
+    /// </summary>
+    public async Task<Incident> OpenAsync(
+        long buildingId, string type, string? notes, IReadOnlyCollection<string> unitIds, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         if (!IncidentTypes.All.Contains(type))
         {
-            throw new IncidentRequestException($"Unknown incident type '{Shorten(type)}'. Use one of: {string.Join(", ", IncidentTypes.All)}.");
+            throw new IncidentRequestException($"Unknown incident type '{Shorten(type)}'. Use one of: {string.Join(", ", IncidentTypes.All)}.", "type");
         }
 
         // A NUL (pasted from some CAD screens) is invisible, and PostgreSQL text cannot hold one.
         notes = (notes ?? "").Replace("\0", string.Empty, StringComparison.Ordinal).Trim();
         if (notes.Length > MaxNotesLength)
         {
-            throw new IncidentRequestException($"Notes are limited to {MaxNotesLength} characters.");
+            throw new IncidentRequestException($"Notes are limited to {MaxNotesLength} characters.", "notes");
         }
 
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        long id;
+        await using (var command = new NpgsqlCommand(
             """
             INSERT INTO incident (building_id, address_text, incident_type, notes, opened_by)
             SELECT building_id, coalesce(address_text, address_key, parcel_id), @type, @notes, @by FROM building WHERE building_id = @building
             RETURNING incident_id
-            """);
-        command.Parameters.AddWithValue("building", buildingId);
-        command.Parameters.AddWithValue("type", type);
-        command.Parameters.AddWithValue("notes", notes);
-        command.Parameters.AddWithValue("by", Actor(user));
-        var id = await command.ExecuteScalarAsync(cancellationToken) as long?
-            ?? throw new IncidentRequestException($"No building {buildingId}.");
-        await NotifyAsync(cancellationToken);
-        return (await GetAsync(id, cancellationToken))!;
+            """, connection, transaction))
+        {
+            command.Parameters.AddWithValue("building", buildingId);
+            command.Parameters.AddWithValue("type", type);
+            command.Parameters.AddWithValue("notes", notes);
+            command.Parameters.AddWithValue("by", Actor(user));
+            id = await command.ExecuteScalarAsync(cancellationToken) as long?
+                ?? throw new IncidentRequestException($"No building {buildingId}.", "building");
+        }
+
+        if (unitIds.Count > 0)
+        {
+            await AddUnitsAsync(connection, transaction, id, unitIds, user, cancellationToken);
+        }
+
+        return await FinishAsync(connection, transaction, id, cancellationToken);
     }
 
     /// <summary>Assigns units that are in service and not already on another open incident.</summary>
@@ -50,67 +68,8 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockOpenAsync(incidentId, connection, transaction, cancellationToken);
-
-        await using (var check = new NpgsqlCommand(
-            """
-            SELECT wanted.unit_id, u.unit_id IS NOT NULL, coalesce(u.in_service, false), busy.incident_id
-            FROM unnest(@units::text[]) WITH ORDINALITY AS wanted(unit_id, n)
-            LEFT JOIN unit u ON u.unit_id = wanted.unit_id
-            LEFT JOIN LATERAL (SELECT iu.incident_id FROM incident_unit iu JOIN incident i USING (incident_id)
-                               WHERE iu.unit_id = wanted.unit_id AND i.status = 'open' AND i.incident_id <> @incident LIMIT 1) busy ON true
-            ORDER BY wanted.n
-            """, connection, transaction))
-        {
-            check.Parameters.AddWithValue("incident", incidentId);
-            check.Parameters.AddWithValue("units", unitIds.ToArray());
-            await using var reader = await check.ExecuteReaderAsync(cancellationToken);
-            var problems = new List<string>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var wanted = reader.GetString(0);
-                if (!reader.GetBoolean(1))
-                {
-                    problems.Add($"no unit '{Shorten(wanted)}'");
-                }
-                else if (!reader.GetBoolean(2))
-                {
-                    problems.Add($"{wanted} is out of service");
-                }
-                else if (!reader.IsDBNull(3))
-                {
-                    problems.Add($"{wanted} is on incident {reader.GetInt64(3)}");
-                }
-            }
-
-            if (problems.Count > 0)
-            {
-                throw new IncidentRequestException("Not assigned: " + string.Join("; ", problems) + ".");
-            }
-        }
-
-        var added = new List<string>();
-        await using (var insert = new NpgsqlCommand(
-            """
-            INSERT INTO incident_unit (incident_id, unit_id, assigned_by)
-            SELECT @incident, unit_id, @by FROM unnest(@units::text[]) AS u(unit_id)
-            ON CONFLICT DO NOTHING
-            RETURNING unit_id
-            """, connection, transaction))
-        {
-            insert.Parameters.AddWithValue("incident", incidentId);
-            insert.Parameters.AddWithValue("units", unitIds.ToArray());
-            insert.Parameters.AddWithValue("by", Actor(user));
-            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                added.Add(reader.GetString(0));
-            }
-        }
-
-        await outbox.AssignedAsync(connection, incidentId, added, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await NotifyAsync(cancellationToken);
-        return (await GetAsync(incidentId, cancellationToken))!;
+        await AddUnitsAsync(connection, transaction, incidentId, unitIds, user, cancellationToken);
+        return await FinishAsync(connection, transaction, incidentId, cancellationToken);
     }
 
     /// <summary>Takes units off an open incident; a unit that was not on it is named, not ignored.</summary>
@@ -135,13 +94,11 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
 
         if (unitIds.Except(removed, StringComparer.Ordinal).ToList() is { Count: > 0 } notThere)
         {
-            throw new IncidentRequestException($"Not on incident {incidentId}: {string.Join(", ", notThere.Select(Shorten))}.");
+            throw new IncidentRequestException($"Not on incident {incidentId}: {string.Join(", ", notThere.Select(Shorten))}.", "units");
         }
 
         await outbox.UnassignedAsync(connection, incidentId, removed, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await NotifyAsync(cancellationToken);
-        return (await GetAsync(incidentId, cancellationToken))!;
+        return await FinishAsync(connection, transaction, incidentId, cancellationToken);
     }
 
     public async Task CloseAsync(long incidentId, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -158,8 +115,80 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
         }
 
         await outbox.ClosedAsync(connection, incidentId, cancellationToken);
+        await NotifyAsync(connection, transaction, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await NotifyAsync(cancellationToken);
+    }
+
+    /// <summary>Checks and adds the units inside the caller's transaction (the incident row is the caller's), with their messages.</summary>
+    private async Task AddUnitsAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long incidentId, IReadOnlyCollection<string> unitIds, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        // First the units' rows, locked in the order every outbox writer uses: a second dispatcher sending the same unit
+        // waits here, then (the check is a statement of its own, so it reads after the wait) finds the unit busy.
+        await using (var check = new NpgsqlBatch(connection, transaction))
+        {
+            var lockUnits = new NpgsqlBatchCommand(
+                """SELECT count(*) FROM (SELECT unit_id FROM unit WHERE unit_id = ANY(@units) ORDER BY unit_id COLLATE "C" FOR NO KEY UPDATE) locked""");
+            lockUnits.Parameters.AddWithValue("units", unitIds.ToArray());
+            var availability = new NpgsqlBatchCommand(
+                """
+                SELECT wanted.unit_id, u.unit_id IS NOT NULL, coalesce(u.in_service, false), busy.incident_id
+                FROM unnest(@units::text[]) WITH ORDINALITY AS wanted(unit_id, n)
+                LEFT JOIN unit u ON u.unit_id = wanted.unit_id
+                LEFT JOIN LATERAL (SELECT iu.incident_id FROM incident_unit iu JOIN incident i USING (incident_id)
+                                   WHERE iu.unit_id = wanted.unit_id AND i.status = 'open' AND i.incident_id <> @incident LIMIT 1) busy ON true
+                ORDER BY wanted.n
+                """);
+            availability.Parameters.AddWithValue("incident", incidentId);
+            availability.Parameters.AddWithValue("units", unitIds.ToArray());
+            check.BatchCommands.Add(lockUnits);
+            check.BatchCommands.Add(availability);
+            await using var reader = await check.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var problems = new List<string>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var wanted = reader.GetString(0);
+                if (!reader.GetBoolean(1))
+                {
+                    problems.Add($"no unit '{Shorten(wanted)}'");
+                }
+                else if (!reader.GetBoolean(2))
+                {
+                    problems.Add($"{wanted} is out of service");
+                }
+                else if (!reader.IsDBNull(3))
+                {
+                    problems.Add($"{wanted} is on incident {reader.GetInt64(3)}");
+                }
+            }
+
+            if (problems.Count > 0)
+            {
+                throw new IncidentRequestException("Not assigned: " + string.Join("; ", problems) + ".", "units");
+            }
+        }
+
+        var added = new List<string>();
+        await using (var insert = new NpgsqlCommand(
+            """
+            INSERT INTO incident_unit (incident_id, unit_id, assigned_by)
+            SELECT @incident, unit_id, @by FROM unnest(@units::text[]) AS u(unit_id)
+            ON CONFLICT DO NOTHING
+            RETURNING unit_id
+            """, connection, transaction))
+        {
+            insert.Parameters.AddWithValue("incident", incidentId);
+            insert.Parameters.AddWithValue("units", unitIds.ToArray());
+            insert.Parameters.AddWithValue("by", Actor(user));
+            await using var reader = await insert.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                added.Add(reader.GetString(0));
+            }
+        }
+
+        await outbox.AssignedAsync(connection, incidentId, added, cancellationToken);
     }
 
     public async Task<Incident?> GetAsync(long incidentId, CancellationToken cancellationToken) =>
@@ -204,12 +233,19 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
 
     private async Task<IReadOnlyList<Incident>> ReadListAsync(string where, long? id, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await ReadListAsync(connection, null, where, id, cancellationToken);
+    }
+
+    private static async Task<IReadOnlyList<Incident>> ReadListAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, long? id, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
             $"""
             SELECT i.incident_id, i.building_id, i.address_text, i.incident_type, i.notes, i.status, i.opened_at, i.opened_by,
                    coalesce((SELECT array_agg(unit_id ORDER BY assigned_at, unit_id) FROM incident_unit iu WHERE iu.incident_id = i.incident_id), ARRAY[]::text[])
             FROM incident i WHERE {where} ORDER BY i.opened_at DESC, i.incident_id DESC LIMIT 200
-            """);
+            """, connection, transaction);
         if (id is { } value)
         {
             command.Parameters.AddWithValue("id", value);
@@ -238,11 +274,23 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
         }
     }
 
-    /// <summary>Tells every web node's listener (ours included) that the incident board changed.</summary>
-    private async Task NotifyAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Tells every web node's listener (ours included) that the incident board changed. Sent inside the change's
+    /// transaction: PostgreSQL delivers it on commit, so a board never re-reads before the change is there.
+    /// </summary>
+    private static async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand($"NOTIFY {DatabaseChangeListener.IncidentsChannel}");
+        await using var command = new NpgsqlCommand($"NOTIFY {DatabaseChangeListener.IncidentsChannel}", connection, transaction);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Announces the change, reads the incident as it now stands and commits: one transaction, no second round of reads.</summary>
+    private static async Task<Incident> FinishAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long incidentId, CancellationToken cancellationToken)
+    {
+        await NotifyAsync(connection, transaction, cancellationToken);
+        var incident = (await ReadListAsync(connection, transaction, "i.incident_id = @id", incidentId, cancellationToken)).Single();
+        await transaction.CommitAsync(cancellationToken);
+        return incident;
     }
 
     private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";

@@ -17,4 +17,8 @@ public static class IncidentTypes
 }
 
 /// <summary>Input that cannot become an incident: said plainly, never a 500.</summary>
-public sealed class IncidentRequestException(string message) : Exception(message);
+/// <param name="Field">The part of the request at fault, as a CAD request names it: "building", "units", "type", "notes".</param>
+public sealed class IncidentRequestException(string message, string field = "incident") : Exception(message)
+{
+    public string Field { get; } = field;
+}

@@ -11,12 +11,26 @@ public sealed class UnitConnections
 {
     private readonly ConcurrentDictionary<string, Connection> _byId = new(StringComparer.Ordinal);
 
-    public void Add(HubCallerContext context, string unitId, long? deviceId) =>
-        _byId[context.ConnectionId] = new Connection(context, unitId, deviceId);
+    /// <summary>Live connections per unit: the push listener asks for every message it hears, so it must not scan them all.</summary>
+    private readonly ConcurrentDictionary<string, int> _perUnit = new(StringComparer.Ordinal);
 
-    public void Remove(string connectionId) => _byId.TryRemove(connectionId, out _);
+    public void Add(HubCallerContext context, string unitId, long? deviceId)
+    {
+        if (_byId.TryAdd(context.ConnectionId, new Connection(context, unitId, deviceId)))
+        {
+            _perUnit.AddOrUpdate(unitId, 1, (_, count) => count + 1);
+        }
+    }
 
-    public bool HasUnit(string unitId) => _byId.Values.Any(c => c.UnitId == unitId);
+    public void Remove(string connectionId)
+    {
+        if (_byId.TryRemove(connectionId, out var connection))
+        {
+            Forget(connection.UnitId);
+        }
+    }
+
+    public bool HasUnit(string unitId) => _perUnit.TryGetValue(unitId, out var count) && count > 0;
 
     public IReadOnlySet<string> Units => _byId.Values.Select(c => c.UnitId).ToHashSet(StringComparer.Ordinal);
 
@@ -31,11 +45,21 @@ public sealed class UnitConnections
         foreach (var connection in _byId.Values.Where(c => c.DeviceId == deviceId))
         {
             connection.Context.Abort();
-            _byId.TryRemove(connection.Context.ConnectionId, out _);
+            Remove(connection.Context.ConnectionId);
             aborted++;
         }
 
         return aborted;
+    }
+
+    private void Forget(string unitId)
+    {
+        var count = _perUnit.AddOrUpdate(unitId, 0, (_, count) => count - 1);
+        if (count <= 0)
+        {
+            // Only while still at zero: a connection of the unit may have been added in between.
+            _perUnit.TryRemove(new KeyValuePair<string, int>(unitId, count));
+        }
     }
 
     private sealed record Connection(HubCallerContext Context, string UnitId, long? DeviceId);

@@ -28,19 +28,13 @@ public sealed class UnitOutbox(BuildingLookup lookup, Microsoft.Extensions.Optio
         var incident = await IncidentAsync(connection, incidentId, cancellationToken);
         var summary = await SummaryAsync(connection, incident.BuildingId, cancellationToken);
         var hash = CrewDigest.Of(summary).Hash();
-        foreach (var unit in added.Order(StringComparer.Ordinal))
-        {
-            await AppendAsync(connection, unit, incidentId, UnitMessageKinds.Assigned, new { incident = incident.View, summary }, cancellationToken);
-        }
+        await AppendAsync(connection, added, incidentId, UnitMessageKinds.Assigned, new { incident = incident.View, summary }, cancellationToken);
 
         await SetStatusAsync(connection, added, UnitStatuses.Dispatched, cancellationToken);
         await RememberSentAsync(connection, incidentId, added, hash, cancellationToken);
         var others = incident.View.Units.Except(added, StringComparer.Ordinal).ToList();
         var note = $"{string.Join(", ", added.Order(StringComparer.Ordinal))} assigned";
-        foreach (var unit in others.Order(StringComparer.Ordinal))
-        {
-            await AppendAsync(connection, unit, incidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes = new[] { note } }, cancellationToken);
-        }
+        await AppendAsync(connection, others, incidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes = new[] { note } }, cancellationToken);
 
         await RememberSentAsync(connection, incidentId, others, hash, cancellationToken);
     }
@@ -54,20 +48,14 @@ public sealed class UnitOutbox(BuildingLookup lookup, Microsoft.Extensions.Optio
         }
 
         var incident = await IncidentAsync(connection, incidentId, cancellationToken);
-        foreach (var unit in removed.Order(StringComparer.Ordinal))
-        {
-            await AppendAsync(connection, unit, incidentId, UnitMessageKinds.Unassigned, new { incident = incident.View, reason = "Unassigned by dispatch" }, cancellationToken);
-        }
+        await AppendAsync(connection, removed, incidentId, UnitMessageKinds.Unassigned, new { incident = incident.View, reason = "Unassigned by dispatch" }, cancellationToken);
 
         await SetStatusAsync(connection, removed, UnitStatuses.Available, cancellationToken);
         if (incident.View.Units.Count > 0)
         {
             var summary = await SummaryAsync(connection, incident.BuildingId, cancellationToken);
             var note = $"{string.Join(", ", removed.Order(StringComparer.Ordinal))} unassigned";
-            foreach (var unit in incident.View.Units.Order(StringComparer.Ordinal))
-            {
-                await AppendAsync(connection, unit, incidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes = new[] { note } }, cancellationToken);
-            }
+            await AppendAsync(connection, incident.View.Units, incidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes = new[] { note } }, cancellationToken);
 
             await RememberSentAsync(connection, incidentId, incident.View.Units, CrewDigest.Of(summary).Hash(), cancellationToken);
         }
@@ -77,10 +65,7 @@ public sealed class UnitOutbox(BuildingLookup lookup, Microsoft.Extensions.Optio
     public async Task ClosedAsync(NpgsqlConnection connection, long incidentId, CancellationToken cancellationToken)
     {
         var incident = await IncidentAsync(connection, incidentId, cancellationToken);
-        foreach (var unit in incident.View.Units.Order(StringComparer.Ordinal))
-        {
-            await AppendAsync(connection, unit, incidentId, UnitMessageKinds.Closed, new { incident = incident.View, reason = "Incident closed" }, cancellationToken);
-        }
+        await AppendAsync(connection, incident.View.Units, incidentId, UnitMessageKinds.Closed, new { incident = incident.View, reason = "Incident closed" }, cancellationToken);
 
         await SetStatusAsync(connection, incident.View.Units, UnitStatuses.Available, cancellationToken);
     }
@@ -89,32 +74,42 @@ public sealed class UnitOutbox(BuildingLookup lookup, Microsoft.Extensions.Optio
     public async Task ChangedAsync(
         NpgsqlConnection connection, CurrentIncident incident, JsonElement summary, IReadOnlyCollection<string> units, IReadOnlyList<string> changes, byte[] hash, CancellationToken cancellationToken)
     {
-        foreach (var unit in units.Order(StringComparer.Ordinal))
-        {
-            await AppendAsync(connection, unit, incident.View.IncidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes }, cancellationToken);
-        }
+        await AppendAsync(connection, units, incident.View.IncidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes }, cancellationToken);
 
         await RememberSentAsync(connection, incident.View.IncidentId, units, hash, cancellationToken);
     }
 
-    /// <summary>Appends one message to the unit's outbox; returns its number.</summary>
-    public async Task<long> AppendAsync(NpgsqlConnection connection, string unitId, long? incidentId, string kind, object body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Appends the same message to each unit's outbox in one statement, the body serialized once. The unit rows are
+    /// locked in one order (byte order of the id) by every writer, so two transactions on overlapping units queue
+    /// instead of deadlocking; each unit's next number is taken under its lock.
+    /// </summary>
+    public async Task AppendAsync(NpgsqlConnection connection, IReadOnlyCollection<string> unitIds, long? incidentId, string kind, object body, CancellationToken cancellationToken)
     {
+        var units = unitIds.Distinct(StringComparer.Ordinal).ToArray();
+        if (units.Length == 0)
+        {
+            return;
+        }
+
         await using var command = new NpgsqlCommand(
             $"""
-            WITH next AS (UPDATE unit SET last_seq = last_seq + 1 WHERE unit_id = @unit RETURNING unit_id, last_seq),
+            WITH locked AS (SELECT unit_id FROM unit WHERE unit_id = ANY(@units) ORDER BY unit_id COLLATE "C" FOR NO KEY UPDATE),
+            next AS (UPDATE unit u SET last_seq = u.last_seq + 1 FROM locked WHERE u.unit_id = locked.unit_id RETURNING u.unit_id, u.last_seq),
             message AS (
                 INSERT INTO unit_message (unit_id, seq, incident_id, kind, body)
                 SELECT unit_id, last_seq, @incident, @kind, @body FROM next
                 RETURNING unit_id, seq)
-            SELECT seq, pg_notify('{Channel}', unit_id || ':' || seq) FROM message
+            SELECT count(pg_notify('{Channel}', unit_id || ':' || seq)) FROM message
             """, connection);
-        command.Parameters.AddWithValue("unit", unitId);
+        command.Parameters.AddWithValue("units", units);
         command.Parameters.Add(new NpgsqlParameter("incident", NpgsqlDbType.Bigint) { Value = (object?)incidentId ?? DBNull.Value });
         command.Parameters.AddWithValue("kind", kind);
         command.Parameters.Add(new NpgsqlParameter("body", NpgsqlDbType.Jsonb) { Value = JsonSerializer.Serialize(body, Json) });
-        return await command.ExecuteScalarAsync(cancellationToken) as long?
-            ?? throw new InvalidOperationException($"No unit '{unitId}' to send a message to.");
+        if (await command.ExecuteScalarAsync(cancellationToken) is not long written || written != units.Length)
+        {
+            throw new InvalidOperationException($"Not every unit of {string.Join(", ", units)} is on the roster to send a message to.");
+        }
     }
 
     /// <summary>The incident as its units are told about it, read inside the caller's transaction.</summary>

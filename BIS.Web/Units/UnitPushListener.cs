@@ -22,6 +22,9 @@ public sealed class UnitPushListener(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(10);
 
     private readonly Channel<(string UnitId, long Seq)> _heard = Channel.CreateUnbounded<(string, long)>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Pushed messages waiting to be marked sent: marked behind the pushing, so the next message never waits for a commit.</summary>
+    private readonly Channel<IReadOnlyList<UnitMessage>> _pushed = Channel.CreateUnbounded<IReadOnlyList<UnitMessage>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Completes once the first LISTEN succeeded.</summary>
@@ -30,6 +33,7 @@ public sealed class UnitPushListener(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var pusher = Task.Run(() => PushAsync(stoppingToken), CancellationToken.None);
+        var marker = Task.Run(MarkSentAsync, CancellationToken.None);
         var backoff = new Backoff(TimeSpan.FromSeconds(1), MaxBackoff);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -65,6 +69,8 @@ public sealed class UnitPushListener(
 
         _heard.Writer.TryComplete();
         await pusher;
+        _pushed.Writer.TryComplete();
+        await marker;
     }
 
     private void Heard(string channel, string payload)
@@ -131,15 +137,39 @@ public sealed class UnitPushListener(
         }
     }
 
+    /// <summary>Each unit's messages in order; different units' side by side, so one slow socket does not hold up the others.</summary>
     private async Task SendAsync(IReadOnlyList<UnitMessage> found, CancellationToken stoppingToken)
     {
-        foreach (var message in found)
+        await Task.WhenAll(found.GroupBy(m => m.UnitId, StringComparer.Ordinal).Select(async unit =>
         {
-            await hub.Clients.Group(UnitHub.GroupOf(message.UnitId)).SendAsync("Message", message, stoppingToken);
-            metrics.Pushed(message, time.GetUtcNow());
-        }
+            foreach (var message in unit)
+            {
+                await hub.Clients.Group(UnitHub.GroupOf(message.UnitId)).SendAsync("Message", message, stoppingToken);
+                metrics.Pushed(message, time.GetUtcNow());
+            }
+        }));
 
-        await messages.MarkSentAsync(found, stoppingToken);
+        if (found.Count > 0)
+        {
+            _pushed.Writer.TryWrite(found);
+        }
+    }
+
+    /// <summary>Marks what was pushed as sent, everything waiting in one statement.</summary>
+    private async Task MarkSentAsync()
+    {
+        var batch = new List<UnitMessage>();
+        while (await _pushed.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            batch.Clear();
+            while (batch.Count < 5000 && _pushed.Reader.TryRead(out var pushed))
+            {
+                batch.AddRange(pushed);
+            }
+
+            // Not the stopping token: what was pushed before shutdown is still marked.
+            await TryAsync(() => messages.MarkSentAsync(batch, CancellationToken.None), "mark unit messages sent");
+        }
     }
 
     private async Task TryAsync(Func<Task> action, string what)

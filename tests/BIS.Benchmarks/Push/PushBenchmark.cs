@@ -11,7 +11,7 @@ namespace BIS.Benchmarks.Push;
 /// </summary>
 public static class PushBenchmark
 {
-    public static async Task<int> RunAsync(int clients, int seconds, int stormIncidents, int incidentsPerSecond)
+    public static async Task<int> RunAsync(int clients, int seconds, int stormIncidents, int incidentsPerSecond, int warmUpSeconds)
     {
         // A thousand connections each wait on a socket and run handlers; the default minimum (one thread per
         // core) would queue handlers for seconds while the pool grows, and that would be measured as push latency.
@@ -27,7 +27,7 @@ public static class PushBenchmark
         });
         Console.WriteLine($"BIS.Web is up at {web.Address} (pid {web.ProcessId}).");
 
-        var settings = new PushSettings(seconds, IncidentsPerSecond: Math.Max(1, incidentsPerSecond), StormIncidents: stormIncidents, CloseAfter: TimeSpan.FromSeconds(Math.Min(10, Math.Max(2, seconds / 3))));
+        var settings = new PushSettings(seconds, IncidentsPerSecond: Math.Max(1, incidentsPerSecond), StormIncidents: stormIncidents, WarmUpFor: TimeSpan.FromSeconds(Math.Max(0, warmUpSeconds)), CloseAfter: TimeSpan.FromSeconds(Math.Min(10, Math.Max(2, seconds / 3))));
         var load = new PushLoad(web.Address, web.CadApiKey, database.ConnectionString, settings, () => ResidentBytes(web.ProcessId));
         var result = await load.RunAsync(fleet, CancellationToken.None);
         web.EnsureRunning();

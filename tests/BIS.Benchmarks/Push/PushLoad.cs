@@ -9,10 +9,13 @@ namespace BIS.Benchmarks.Push;
 /// <param name="Seconds">How long CAD opens incidents in phase 1.</param>
 /// <param name="CloseAfter">How long an incident stays open before CAD closes it and its units are free again.</param>
 /// <param name="StormIncidents">Incidents assigned while every tablet is away (phase 2).</param>
+/// <param name="WarmUpFor">The same load before phase 1, not measured (20 s): a freshly started server spends its first seconds compiling.</param>
 public sealed record PushSettings(
     int Seconds, int IncidentsPerSecond = 10, int UnitsPerIncident = 3, TimeSpan? CloseAfter = null, int StormIncidents = 50,
-    TimeSpan? SettleTimeout = null)
+    TimeSpan? SettleTimeout = null, TimeSpan? WarmUpFor = null)
 {
+    public TimeSpan WarmUp => WarmUpFor ?? TimeSpan.FromSeconds(20);
+
     public TimeSpan Close => CloseAfter ?? TimeSpan.FromSeconds(10);
 
     public TimeSpan Settle => SettleTimeout ?? TimeSpan.FromSeconds(60);
@@ -38,7 +41,11 @@ public sealed class PushLoad(Uri server, string cadApiKey, string connectionStri
     private readonly Latencies _assigned = new();
     private readonly Latencies _fromCommit = new();
     private volatile bool _measuring = true;
-    private readonly ConcurrentDictionary<int, byte> _measured = new();
+    private readonly ConcurrentDictionary<int, Latencies> _byWindow = new();
+    private long _phaseStart;
+
+    /// <summary>Seconds per window of the per-window breakdown: shows whether the tail is spread or bunched (a warm-up, a pause).</summary>
+    private const int WindowSeconds = 10;
 
     public async Task<PushResult> RunAsync(IReadOnlyList<FleetDevice> fleet, CancellationToken cancellationToken)
     {
@@ -58,32 +65,26 @@ public sealed class PushLoad(Uri server, string cadApiKey, string connectionStri
             var incidents = 0;
             var baseline = await PushFleet.LastSeqAsync(connectionString, cancellationToken);
             var workBefore = await PushFleet.DatabaseWorkAsync(connectionString, cancellationToken);
-            var open = new List<Task>();
-            using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / settings.IncidentsPerSecond)))
-            {
-                var phase = Stopwatch.StartNew();
-                var n = 0;
-                while (phase.Elapsed.TotalSeconds < settings.Seconds && await timer.WaitForNextTickAsync(cancellationToken))
-                {
-                    if (Take(free, settings.UnitsPerIncident) is { } units)
-                    {
-                        incidents++;
-                        open.Add(OpenThenCloseAsync(cad, buildings[n++ % buildings.Count], units, free, cancellationToken));
-                    }
-                }
-            }
-
-            Console.WriteLine($"Phase 1: {incidents} incidents posted; waiting for the last ones to close.");
-            await Task.WhenAll(open);
+            // Warm-up: the same load, not measured, so the figures are the running server's and not its first
+            // seconds of compiling code (the JIT takes most of a core for the first ~20 s after start).
+            _measuring = cad.Measuring = false;
+            var warmUp = await DriveAsync(cad, buildings, free, settings.WarmUp, cancellationToken);
+            Console.WriteLine($"Warm-up: {warmUp} incidents in {settings.WarmUp.TotalSeconds:F0}s, not measured.");
+            _measuring = cad.Measuring = true;
+            _phaseStart = Stopwatch.GetTimestamp();
+            incidents = await DriveAsync(cad, buildings, free, TimeSpan.FromSeconds(settings.Seconds), cancellationToken, warmUp);
+            Console.WriteLine($"Phase 1: {incidents} incidents posted and closed.");
             var live = await SettleAsync(tablets, baseline, cancellationToken);
             Console.WriteLine($"Phase 1 settled: {live}");
+            Console.WriteLine("Phase 1 POST → applied by when the POST was sent: " + string.Join("; ", _byWindow.OrderBy(w => w.Key).Select(w =>
+                $"{w.Key * WindowSeconds}-{(w.Key + 1) * WindowSeconds} s p50 {w.Value.Percentile(50):F0} / p99 {w.Value.Percentile(99):F0} ms ({w.Value.Count})")));
             var work = await PushFleet.DatabaseWorkAsync(connectionString, cancellationToken);
             Console.WriteLine($"Phase 1 database work per outbox message (open + close, tablets' acknowledgements, the server's reads and marks): "
                               + $"{(work.Commits - workBefore.Commits) / (double)Math.Max(1, live.Messages):F1} transactions, "
                               + $"{(work.Inserted - workBefore.Inserted) / (double)Math.Max(1, live.Messages):F1} rows inserted, "
                               + $"{(work.Updated - workBefore.Updated) / (double)Math.Max(1, live.Messages):F1} rows updated");
             // The storm's assignments are measured by catch-up time, not as push latency.
-            _measuring = false;
+            _measuring = cad.Measuring = false;
 
             // Phase 2: the whole fleet away at once while dispatch carries on, then back at once.
             await Task.WhenAll(tablets.Select(t => t.DisconnectAsync()));
@@ -95,7 +96,7 @@ public sealed class PushLoad(Uri server, string cadApiKey, string connectionStri
             }
 
             await Task.WhenAll(storm);
-            incidents += storm.Count;
+            incidents += warmUp + storm.Count;
             Console.WriteLine($"Phase 2: {storm.Count} incidents assigned with every tablet away; reconnecting all {tablets.Count}.");
             var reconnect = Stopwatch.StartNew();
             var reconnecting = Task.WhenAll(tablets.Select(t => t.ConnectAsync(cancellationToken)));
@@ -123,10 +124,34 @@ public sealed class PushLoad(Uri server, string cadApiKey, string connectionStri
     {
         if (_measuring && message.Kind == "assigned" && BenchTablet.TagOf(message) is { } tag && cad.SentAt(tag) is { } sent)
         {
-            _assigned.Add(Stopwatch.GetElapsedTime(sent, at));
+            var latency = Stopwatch.GetElapsedTime(sent, at);
+            _assigned.Add(latency);
+            _byWindow.GetOrAdd((int)(Stopwatch.GetElapsedTime(_phaseStart, sent).TotalSeconds / WindowSeconds), _ => new Latencies()).Add(latency);
             // Where the time went: the server's transaction start (created_at) → applied, on the same clock.
             _fromCommit.Add(DateTimeOffset.UtcNow - message.CreatedAt);
         }
+    }
+
+    /// <summary>CAD opens incidents at the set rate for the time given, each with free units, and closes each a little later; returns how many.</summary>
+    private async Task<int> DriveAsync(
+        CadDriver cad, IReadOnlyList<long> buildings, ConcurrentQueue<string> free, TimeSpan duration, CancellationToken cancellationToken, int firstBuilding = 0)
+    {
+        var open = new List<Task>();
+        var n = firstBuilding;
+        using (var timer = new PeriodicTimer(TimeSpan.FromSeconds(1.0 / settings.IncidentsPerSecond)))
+        {
+            var phase = Stopwatch.StartNew();
+            while (phase.Elapsed < duration && await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                if (Take(free, settings.UnitsPerIncident) is { } units)
+                {
+                    open.Add(OpenThenCloseAsync(cad, buildings[n++ % buildings.Count], units, free, cancellationToken));
+                }
+            }
+        }
+
+        await Task.WhenAll(open);
+        return open.Count;
     }
 
     private async Task OpenThenCloseAsync(CadDriver cad, long building, List<string> units, ConcurrentQueue<string> free, CancellationToken cancellationToken)

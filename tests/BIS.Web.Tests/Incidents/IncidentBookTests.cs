@@ -62,6 +62,36 @@ public sealed class IncidentBookTests(BisWebFactory factory) : IClassFixture<Bis
         await Book.CloseAsync(second.IncidentId, Dispatcher, CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Two_dispatchers_sending_the_same_unit_at_once_put_it_on_one_incident_only()
+    {
+        var first = await Book.OpenAsync(await BuildingAsync("304 SUMNER ST"), "Rescue", null, Dispatcher, CancellationToken.None);
+        var second = await Book.OpenAsync(await BuildingAsync("100 MERIDIAN ST"), "Rescue", null, Dispatcher, CancellationToken.None);
+        for (var round = 0; round < 10; round++)
+        {
+            var outcomes = await Task.WhenAll(new[] { first, second }.Select(incident => Task.Run(async () =>
+            {
+                try
+                {
+                    await Book.AssignAsync(incident.IncidentId, ["M1"], Dispatcher, CancellationToken.None);
+                    return incident.IncidentId;
+                }
+                catch (IncidentRequestException refusal)
+                {
+                    Assert.Contains("M1 is on incident", refusal.Message, StringComparison.Ordinal);
+                    return 0L;
+                }
+            })));
+
+            var winner = Assert.Single(outcomes, id => id != 0);
+            Assert.Equal(winner, (await Book.UnitsAsync(["M1"], CancellationToken.None)).Single().AssignedTo);
+            await Book.UnassignAsync(winner, ["M1"], Dispatcher, CancellationToken.None);
+        }
+
+        await Book.CloseAsync(first.IncidentId, Dispatcher, CancellationToken.None);
+        await Book.CloseAsync(second.IncidentId, Dispatcher, CancellationToken.None);
+    }
+
     [Theory]
     [InlineData("Alien landing", null, "Unknown incident type")]
     [InlineData("<script>alert(1)</script>", null, "Unknown incident type")]
