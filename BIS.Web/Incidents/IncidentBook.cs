@@ -231,21 +231,18 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
     private Task<IReadOnlyList<Incident>> ListAsync(string where, long? id, CancellationToken cancellationToken) =>
         retry.IdempotentAsync(ct => ReadListAsync(where, id, ct), cancellationToken);
 
+    /// <summary>An incident with its units, as every reader here takes it; <c>{where}</c> picks the rows.</summary>
+    private const string IncidentSql =
+        """
+        SELECT i.incident_id, i.building_id, i.address_text, i.incident_type, i.notes, i.status, i.opened_at, i.opened_by,
+               coalesce((SELECT array_agg(unit_id ORDER BY assigned_at, unit_id) FROM incident_unit iu WHERE iu.incident_id = i.incident_id), ARRAY[]::text[]) AS units
+        FROM incident i WHERE {where}
+        """;
+
     private async Task<IReadOnlyList<Incident>> ReadListAsync(string where, long? id, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await ReadListAsync(connection, null, where, id, cancellationToken);
-    }
-
-    private static async Task<IReadOnlyList<Incident>> ReadListAsync(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, string where, long? id, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            $"""
-            SELECT i.incident_id, i.building_id, i.address_text, i.incident_type, i.notes, i.status, i.opened_at, i.opened_by,
-                   coalesce((SELECT array_agg(unit_id ORDER BY assigned_at, unit_id) FROM incident_unit iu WHERE iu.incident_id = i.incident_id), ARRAY[]::text[])
-            FROM incident i WHERE {where} ORDER BY i.opened_at DESC, i.incident_id DESC LIMIT 200
-            """, connection, transaction);
+        await using var command = dataSource.CreateCommand(
+            IncidentSql.Replace("{where}", where, StringComparison.Ordinal) + " ORDER BY i.opened_at DESC, i.incident_id DESC LIMIT 200");
         if (id is { } value)
         {
             command.Parameters.AddWithValue("id", value);
@@ -255,13 +252,17 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            incidents.Add(new Incident(reader.GetInt64(0), reader.IsDBNull(1) ? null : reader.GetInt64(1), reader.GetString(2),
-                reader.GetString(3), reader.GetString(4), reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6),
-                reader.GetString(7), reader.GetFieldValue<string[]>(8)));
+            incidents.Add(ReadIncident(reader, 0));
         }
 
         return incidents;
     }
+
+    /// <summary>The columns of <see cref="IncidentSql"/>, from column <paramref name="first"/> on.</summary>
+    private static Incident ReadIncident(NpgsqlDataReader reader, int first) =>
+        new(reader.GetInt64(first), reader.IsDBNull(first + 1) ? null : reader.GetInt64(first + 1), reader.GetString(first + 2),
+            reader.GetString(first + 3), reader.GetString(first + 4), reader.GetString(first + 5), reader.GetFieldValue<DateTimeOffset>(first + 6),
+            reader.GetString(first + 7), reader.GetFieldValue<string[]>(first + 8));
 
     /// <summary>Locks the incident row for the rest of the transaction, or says it is not open.</summary>
     private static async Task LockOpenAsync(long incidentId, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
@@ -284,13 +285,26 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>Announces the change, reads the incident as it now stands and commits: one transaction, no second round of reads.</summary>
+    /// <summary>Announces the change, reads the incident as it now stands (one round trip) and commits.</summary>
     private static async Task<Incident> FinishAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long incidentId, CancellationToken cancellationToken)
     {
-        await NotifyAsync(connection, transaction, cancellationToken);
-        var incident = (await ReadListAsync(connection, transaction, "i.incident_id = @id", incidentId, cancellationToken)).Single();
+        await using var command = new NpgsqlCommand(
+            $"""
+            SELECT pg_notify('{DatabaseChangeListener.IncidentsChannel}', ''), i.*
+            FROM ({IncidentSql.Replace("{where}", "i.incident_id = @id", StringComparison.Ordinal)}) i
+            """, connection, transaction);
+        command.Parameters.AddWithValue("id", incidentId);
+        Incident? incident = null;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                incident = ReadIncident(reader, 1);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return incident;
+        return incident ?? throw new InvalidOperationException($"Incident {incidentId} vanished inside its own transaction.");
     }
 
     private static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "unknown";

@@ -29,14 +29,22 @@ public sealed class UnitOutbox(BuildingLookup lookup, Microsoft.Extensions.Optio
         var summary = await SummaryAsync(connection, incident.BuildingId, cancellationToken);
         var hash = CrewDigest.Of(summary).Hash();
         await AppendAsync(connection, added, incidentId, UnitMessageKinds.Assigned, new { incident = incident.View, summary }, cancellationToken);
-
-        await SetStatusAsync(connection, added, UnitStatuses.Dispatched, cancellationToken);
-        await RememberSentAsync(connection, incidentId, added, hash, cancellationToken);
         var others = incident.View.Units.Except(added, StringComparer.Ordinal).ToList();
         var note = $"{string.Join(", ", added.Order(StringComparer.Ordinal))} assigned";
         await AppendAsync(connection, others, incidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes = new[] { note } }, cancellationToken);
 
-        await RememberSentAsync(connection, incidentId, others, hash, cancellationToken);
+        // The new units are dispatched, and every unit on it now holds this summary: one statement.
+        await using var command = new NpgsqlCommand(
+            """
+            WITH dispatched AS (UPDATE unit SET status = @status, status_at = now() WHERE unit_id = ANY(@added))
+            UPDATE incident_unit SET summary_sha256 = @hash WHERE incident_id = @incident AND unit_id = ANY(@units)
+            """, connection);
+        command.Parameters.AddWithValue("status", UnitStatuses.Dispatched);
+        command.Parameters.AddWithValue("added", added.ToArray());
+        command.Parameters.AddWithValue("hash", hash);
+        command.Parameters.AddWithValue("incident", incidentId);
+        command.Parameters.AddWithValue("units", incident.View.Units.ToArray());
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>Units taken off hear it and are available again; units still on it hear who left.</summary>
