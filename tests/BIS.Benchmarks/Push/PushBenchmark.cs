@@ -50,6 +50,7 @@ public static class PushBenchmark
         Figures.Print("reconnect_catch_up", result.Storm.CaughtUpAfter.TotalSeconds, "s");
         Figures.Print("reconnect_lost", result.Storm.Lost, "messages");
         Figures.Print("reconnect_applied_twice", result.Storm.AppliedTwice, "messages");
+        Figures.Print("cpu_stolen_during_phase_1", result.StolenPercent, "%");
         if (result is { RssBeforeClients: { } before, RssWithClients: { } with, Connections: > 0 })
         {
             Figures.Print("server_memory_per_connection", (with - before) / 1024.0 / result.Connections, "KiB");

@@ -26,7 +26,7 @@ public sealed record PhaseResult(int Messages, int Lost, int AppliedTwice, int D
 
 public sealed record PushResult(
     Latencies Assigned, Latencies FromCreated, Latencies CadRoundTrip, PhaseResult Live, PhaseResult Storm, int Incidents, int CadFailures, string? FirstCadFailure,
-    long? RssBeforeClients, long? RssWithClients, int Connections);
+    long? RssBeforeClients, long? RssWithClients, int Connections, double StolenPercent);
 
 /// <summary>
 /// The push benchmark's load, against any running BIS.Web: a fleet of tablets connects; CAD opens incidents
@@ -72,8 +72,10 @@ public sealed class PushLoad(Uri server, string cadApiKey, string connectionStri
             Console.WriteLine($"Warm-up: {warmUp} incidents in {settings.WarmUp.TotalSeconds:F0}s, not measured.");
             _measuring = cad.Measuring = true;
             _phaseStart = Stopwatch.GetTimestamp();
+            var stealBefore = CpuSteal.Read();
             incidents = await DriveAsync(cad, buildings, free, TimeSpan.FromSeconds(settings.Seconds), cancellationToken, warmUp);
-            Console.WriteLine($"Phase 1: {incidents} incidents posted and closed.");
+            var steal = CpuSteal.Read().PercentSince(stealBefore);
+            Console.WriteLine($"Phase 1: {incidents} incidents posted and closed; {steal:F1} % of the machine's CPU time was stolen by the hypervisor meanwhile.");
             var live = await SettleAsync(tablets, baseline, cancellationToken);
             Console.WriteLine($"Phase 1 settled: {live}");
             Console.WriteLine("Phase 1 POST → applied by when the POST was sent: " + string.Join("; ", _byWindow.OrderBy(w => w.Key).Select(w =>
@@ -111,7 +113,7 @@ public sealed class PushLoad(Uri server, string cadApiKey, string connectionStri
             };
             Console.WriteLine($"Phase 2 settled: {stormResult}");
 
-            return new PushResult(_assigned, _fromCommit, cad.RoundTrips, live, stormResult, incidents, cad.Failures, cad.FirstFailure, rssBefore, rssWith, tablets.Count);
+            return new PushResult(_assigned, _fromCommit, cad.RoundTrips, live, stormResult, incidents, cad.Failures, cad.FirstFailure, rssBefore, rssWith, tablets.Count, steal);
         }
         finally
         {

@@ -17,7 +17,7 @@ public sealed class DeliveryHarnessSmokeTests(UnitPushServer server) : IClassFix
     {
         var fleet = await PushFleet.PairAsync(server.Database.ConnectionString, 20, CancellationToken.None);
         var settings = new PushSettings(Seconds: 4, IncidentsPerSecond: 2, CloseAfter: TimeSpan.FromSeconds(2), StormIncidents: 5,
-            SettleTimeout: TimeSpan.FromSeconds(90));
+            SettleTimeout: TimeSpan.FromSeconds(90), WarmUpFor: TimeSpan.FromSeconds(2));
         var load = new PushLoad(new Uri(server.BaseAddress), BisWebFactory.CadKey, server.Database.ConnectionString, settings);
 
         var result = await load.RunAsync(fleet, CancellationToken.None);
