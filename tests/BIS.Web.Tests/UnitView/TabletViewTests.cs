@@ -118,7 +118,8 @@ public sealed class TabletViewTests(ConsoleServer server) : IClassFixture<Consol
             TimeSpan.FromSeconds(30), "En route did not reach the unit's status");
         await Assertions.Expect(page.Locator(".incident-head ~ .status-bar [data-status=enroute]")).ToHaveAttributeAsync("aria-pressed", "true");
 
-        // The looks, night (the default) and day, landscape and portrait.
+        // The looks, night (the default) and day, landscape and portrait. At night nothing on the map is painted white.
+        Assert.Equal("rgb(23, 32, 42)", await page.Locator(".leaflet-control-zoom a").First.EvaluateAsync<string>("a => getComputedStyle(a).backgroundColor"));
         await tablet.ShotAsync("night-1280x800");
         await page.ClickAsync("#theme-toggle");
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("data-theme", "day");
