@@ -121,14 +121,12 @@ public sealed class CadIncidents(IncidentBook book, BuildingLookup lookup, CadRe
 
         try
         {
-            await book.CloseAsync(incidentId, user, cancellationToken);
+            return results.Json(StatusCodes.Status200OK, await book.CloseAsync(incidentId, user, cancellationToken));
         }
         catch (IncidentRequestException ex)
         {
             return results.Unprocessable(ex.Message, new Dictionary<string, string[]> { ["incidentId"] = [ex.Message] });
         }
-
-        return results.Json(StatusCodes.Status200OK, (await book.GetAsync(incidentId, cancellationToken))!);
     }
 
     private async Task<(Incident? Incident, CadOutcome? Refusal)> OpenIncidentAsync(long incidentId, CancellationToken cancellationToken)

@@ -63,60 +63,57 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
     }
 
     /// <summary>Assigns units that are in service and not already on another open incident.</summary>
-    public async Task<Incident> AssignAsync(long incidentId, IReadOnlyCollection<string> unitIds, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockOpenAsync(incidentId, connection, transaction, cancellationToken);
-        await AddUnitsAsync(connection, transaction, incidentId, unitIds, user, cancellationToken);
-        return await FinishAsync(connection, transaction, incidentId, cancellationToken);
-    }
+    public Task<Incident> AssignAsync(long incidentId, IReadOnlyCollection<string> unitIds, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ChangeOpenAsync(incidentId, (connection, transaction) => AddUnitsAsync(connection, transaction, incidentId, unitIds, user, cancellationToken), cancellationToken);
 
     /// <summary>Takes units off an open incident; a unit that was not on it is named, not ignored.</summary>
-    public async Task<Incident> UnassignAsync(long incidentId, IReadOnlyCollection<string> unitIds, ClaimsPrincipal user, CancellationToken cancellationToken)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockOpenAsync(incidentId, connection, transaction, cancellationToken);
-
-        var removed = new List<string>();
-        await using (var delete = new NpgsqlCommand(
-            "DELETE FROM incident_unit WHERE incident_id = @incident AND unit_id = ANY(@units) RETURNING unit_id", connection, transaction))
+    public Task<Incident> UnassignAsync(long incidentId, IReadOnlyCollection<string> unitIds, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ChangeOpenAsync(incidentId, async (connection, transaction) =>
         {
-            delete.Parameters.AddWithValue("incident", incidentId);
-            delete.Parameters.AddWithValue("units", unitIds.ToArray());
-            await using var reader = await delete.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            var removed = new List<string>();
+            await using (var delete = new NpgsqlCommand(
+                "DELETE FROM incident_unit WHERE incident_id = @incident AND unit_id = ANY(@units) RETURNING unit_id", connection, transaction))
             {
-                removed.Add(reader.GetString(0));
+                delete.Parameters.AddWithValue("incident", incidentId);
+                delete.Parameters.AddWithValue("units", unitIds.ToArray());
+                await using var reader = await delete.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    removed.Add(reader.GetString(0));
+                }
             }
-        }
 
-        if (unitIds.Except(removed, StringComparer.Ordinal).ToList() is { Count: > 0 } notThere)
+            if (unitIds.Except(removed, StringComparer.Ordinal).ToList() is { Count: > 0 } notThere)
+            {
+                throw new IncidentRequestException($"Not on incident {incidentId}: {string.Join(", ", notThere.Select(Shorten))}.", "units");
+            }
+
+            await outbox.UnassignedAsync(connection, incidentId, removed, cancellationToken);
+        }, cancellationToken);
+
+    /// <summary>Closes an open incident; its units hear it and are available again. Returns it as closed.</summary>
+    public Task<Incident> CloseAsync(long incidentId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ChangeOpenAsync(incidentId, async (connection, transaction) =>
         {
-            throw new IncidentRequestException($"Not on incident {incidentId}: {string.Join(", ", notThere.Select(Shorten))}.", "units");
-        }
+            await using (var command = new NpgsqlCommand(
+                "UPDATE incident SET status = 'closed', closed_at = now(), closed_by = @by WHERE incident_id = @id", connection, transaction))
+            {
+                command.Parameters.AddWithValue("id", incidentId);
+                command.Parameters.AddWithValue("by", Actor(user));
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
 
-        await outbox.UnassignedAsync(connection, incidentId, removed, cancellationToken);
-        return await FinishAsync(connection, transaction, incidentId, cancellationToken);
-    }
+            await outbox.ClosedAsync(connection, incidentId, cancellationToken);
+        }, cancellationToken);
 
-    public async Task CloseAsync(long incidentId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>One change to an open incident: its row locked for the transaction, the change, then <see cref="FinishAsync"/>.</summary>
+    private async Task<Incident> ChangeOpenAsync(long incidentId, Func<NpgsqlConnection, NpgsqlTransaction, Task> change, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await LockOpenAsync(incidentId, connection, transaction, cancellationToken);
-        await using (var command = new NpgsqlCommand(
-            "UPDATE incident SET status = 'closed', closed_at = now(), closed_by = @by WHERE incident_id = @id", connection, transaction))
-        {
-            command.Parameters.AddWithValue("id", incidentId);
-            command.Parameters.AddWithValue("by", Actor(user));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await outbox.ClosedAsync(connection, incidentId, cancellationToken);
-        await NotifyAsync(connection, transaction, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await change(connection, transaction);
+        return await FinishAsync(connection, transaction, incidentId, cancellationToken);
     }
 
     /// <summary>Checks and adds the units inside the caller's transaction (the incident row is the caller's), with their messages.</summary>
@@ -276,16 +273,10 @@ public sealed class IncidentBook(NpgsqlDataSource dataSource, DatabaseRetry retr
     }
 
     /// <summary>
-    /// Tells every web node's listener (ours included) that the incident board changed. Sent inside the change's
-    /// transaction: PostgreSQL delivers it on commit, so a board never re-reads before the change is there.
+    /// Tells every web node's listener (ours included) that the incident board changed, reads the incident as it now
+    /// stands (one round trip) and commits. The notice is sent inside the transaction: PostgreSQL delivers it on
+    /// commit, so a board never re-reads before the change is there.
     /// </summary>
-    private static async Task NotifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand($"NOTIFY {DatabaseChangeListener.IncidentsChannel}", connection, transaction);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Announces the change, reads the incident as it now stands (one round trip) and commits.</summary>
     private static async Task<Incident> FinishAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long incidentId, CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand(

@@ -33,18 +33,8 @@ public sealed class UnitOutbox(BuildingLookup lookup, Microsoft.Extensions.Optio
         var note = $"{string.Join(", ", added.Order(StringComparer.Ordinal))} assigned";
         await AppendAsync(connection, others, incidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes = new[] { note } }, cancellationToken);
 
-        // The new units are dispatched, and every unit on it now holds this summary: one statement.
-        await using var command = new NpgsqlCommand(
-            """
-            WITH dispatched AS (UPDATE unit SET status = @status, status_at = now() WHERE unit_id = ANY(@added))
-            UPDATE incident_unit SET summary_sha256 = @hash WHERE incident_id = @incident AND unit_id = ANY(@units)
-            """, connection);
-        command.Parameters.AddWithValue("status", UnitStatuses.Dispatched);
-        command.Parameters.AddWithValue("added", added.ToArray());
-        command.Parameters.AddWithValue("hash", hash);
-        command.Parameters.AddWithValue("incident", incidentId);
-        command.Parameters.AddWithValue("units", incident.View.Units.ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        // The new units are dispatched, and every unit on it now holds this summary.
+        await RecordAsync(connection, incidentId, added, UnitStatuses.Dispatched, incident.View.Units, hash, cancellationToken);
     }
 
     /// <summary>Units taken off hear it and are available again; units still on it hear who left.</summary>
@@ -58,15 +48,16 @@ public sealed class UnitOutbox(BuildingLookup lookup, Microsoft.Extensions.Optio
         var incident = await IncidentAsync(connection, incidentId, cancellationToken);
         await AppendAsync(connection, removed, incidentId, UnitMessageKinds.Unassigned, new { incident = incident.View, reason = "Unassigned by dispatch" }, cancellationToken);
 
-        await SetStatusAsync(connection, removed, UnitStatuses.Available, cancellationToken);
-        if (incident.View.Units.Count > 0)
+        if (incident.View.Units.Count == 0)
         {
-            var summary = await SummaryAsync(connection, incident.BuildingId, cancellationToken);
-            var note = $"{string.Join(", ", removed.Order(StringComparer.Ordinal))} unassigned";
-            await AppendAsync(connection, incident.View.Units, incidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes = new[] { note } }, cancellationToken);
-
-            await RememberSentAsync(connection, incidentId, incident.View.Units, CrewDigest.Of(summary).Hash(), cancellationToken);
+            await RecordAsync(connection, incidentId, removed, UnitStatuses.Available, [], null, cancellationToken);
+            return;
         }
+
+        var summary = await SummaryAsync(connection, incident.BuildingId, cancellationToken);
+        var note = $"{string.Join(", ", removed.Order(StringComparer.Ordinal))} unassigned";
+        await AppendAsync(connection, incident.View.Units, incidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes = new[] { note } }, cancellationToken);
+        await RecordAsync(connection, incidentId, removed, UnitStatuses.Available, incident.View.Units, CrewDigest.Of(summary).Hash(), cancellationToken);
     }
 
     /// <summary>Every unit on the incident hears it closed and is available again.</summary>
@@ -75,7 +66,7 @@ public sealed class UnitOutbox(BuildingLookup lookup, Microsoft.Extensions.Optio
         var incident = await IncidentAsync(connection, incidentId, cancellationToken);
         await AppendAsync(connection, incident.View.Units, incidentId, UnitMessageKinds.Closed, new { incident = incident.View, reason = "Incident closed" }, cancellationToken);
 
-        await SetStatusAsync(connection, incident.View.Units, UnitStatuses.Available, cancellationToken);
+        await RecordAsync(connection, incidentId, incident.View.Units, UnitStatuses.Available, [], null, cancellationToken);
     }
 
     /// <summary>A summary change for the units given (the caller holds their incident_unit rows locked).</summary>
@@ -84,7 +75,7 @@ public sealed class UnitOutbox(BuildingLookup lookup, Microsoft.Extensions.Optio
     {
         await AppendAsync(connection, units, incident.View.IncidentId, UnitMessageKinds.Changed, new { incident = incident.View, summary, changes }, cancellationToken);
 
-        await RememberSentAsync(connection, incident.View.IncidentId, units, hash, cancellationToken);
+        await RecordAsync(connection, incident.View.IncidentId, [], null, units, hash, cancellationToken);
     }
 
     /// <summary>
@@ -149,20 +140,25 @@ public sealed class UnitOutbox(BuildingLookup lookup, Microsoft.Extensions.Optio
         return JsonSerializer.SerializeToElement(summary, Json);
     }
 
-    private static async Task SetStatusAsync(NpgsqlConnection connection, IEnumerable<string> units, string status, CancellationToken cancellationToken)
+    /// <summary>
+    /// In one statement: the units of <paramref name="statusOf"/> take <paramref name="status"/>, and the units
+    /// <paramref name="holding"/> the summary with <paramref name="hash"/> are remembered to hold it (what the summary
+    /// writer compares against). Either list may be empty.
+    /// </summary>
+    private static async Task RecordAsync(
+        NpgsqlConnection connection, long incidentId, IEnumerable<string> statusOf, string? status, IEnumerable<string> holding, byte[]? hash,
+        CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand("UPDATE unit SET status = @status, status_at = now() WHERE unit_id = ANY(@units)", connection);
-        command.Parameters.AddWithValue("status", status);
-        command.Parameters.AddWithValue("units", units.ToArray());
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task RememberSentAsync(NpgsqlConnection connection, long incidentId, IEnumerable<string> units, byte[] hash, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("UPDATE incident_unit SET summary_sha256 = @hash WHERE incident_id = @incident AND unit_id = ANY(@units)", connection);
-        command.Parameters.AddWithValue("hash", hash);
+        await using var command = new NpgsqlCommand(
+            """
+            WITH status AS (UPDATE unit SET status = @status, status_at = now() WHERE unit_id = ANY(@statusOf))
+            UPDATE incident_unit SET summary_sha256 = @hash WHERE incident_id = @incident AND unit_id = ANY(@holding)
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = (object?)status ?? DBNull.Value });
+        command.Parameters.AddWithValue("statusOf", statusOf.ToArray());
+        command.Parameters.Add(new NpgsqlParameter("hash", NpgsqlDbType.Bytea) { Value = (object?)hash ?? DBNull.Value });
         command.Parameters.AddWithValue("incident", incidentId);
-        command.Parameters.AddWithValue("units", units.ToArray());
+        command.Parameters.AddWithValue("holding", holding.ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
